@@ -1,0 +1,53 @@
+import type { Role } from '@huzhu/contract';
+import { AppError } from './errors.js';
+
+/** Who is acting: the signed-in user and their scope (a region node and its subtree). */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  regionId: number;
+  /** Materialised path of the user's region, e.g. '/1/4/'; a subtree matches by prefix. */
+  regionPath: string;
+  ip: string | null;
+}
+
+export type Permission = 'users.manage' | 'regions.manage' | 'funds.create' | 'audit.read';
+
+const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: ['users.manage', 'regions.manage', 'funds.create', 'audit.read'],
+  city_officer: ['funds.create', 'audit.read'],
+  county_officer: ['funds.create', 'audit.read'],
+  township_officer: ['funds.create', 'audit.read'],
+  bookkeeper: ['audit.read'],
+  cashier: ['audit.read'],
+  board_member: ['audit.read'],
+  supervisor: ['audit.read'],
+  auditor: ['audit.read'],
+};
+
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return PERMISSIONS[actor.role].includes(permission);
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError('forbidden', { permission });
+}
+
+/** True when a node with this path lies in the actor's subtree. */
+export function inScope(actor: Pick<Actor, 'regionPath'>, path: string): boolean {
+  return path.startsWith(actor.regionPath);
+}
+
+/** The region levels each role may be bound to. */
+export const ROLE_LEVELS: Readonly<Record<Role, readonly string[]>> = {
+  admin: ['city', 'county', 'township', 'village'],
+  auditor: ['city', 'county', 'township', 'village'],
+  city_officer: ['city'],
+  county_officer: ['county'],
+  township_officer: ['township'],
+  bookkeeper: ['village'],
+  cashier: ['village'],
+  board_member: ['village'],
+  supervisor: ['village'],
+};

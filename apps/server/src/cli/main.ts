@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '@huzhu/contract';
+import { loadConfig } from '../config.js';
+import { openRuntime, migrateRuntime, pendingMigrations, serve, type Runtime } from '../runtime.js';
+import { databaseIsEmpty, DEMO_PASSWORD, seedDemoOrganisation } from '../demo/demo-organisation.js';
+import { findRegionByCode } from '../db/repositories/regions.js';
+import { createUser } from '../app/users.js';
+import { importRegions } from '../app/regions.js';
+import { readRegionFile } from '../app/region-file.js';
+import { AppError } from '../app/errors.js';
+import { errorMessage } from '@huzhu/contract';
+import type { Actor } from '../app/actor.js';
+
+const USAGE = `用法 (usage): huzhu <command>
+  start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
+  serve                 提供服务（数据库须已迁移）
+  migrate               执行数据库迁移
+  user add --username U --name 姓名 --role ROLE --region CODE [--password P]
+                        新增用户（未给 --password 时从标准输入读取）
+  region import FILE    导入区划（CSV 或 xlsx：代码, 名称, 上级代码）
+Roles: ${ROLES.join(', ')}`;
+
+/** The CLI acts as the system itself: full scope, recorded in the audit log as user "system". */
+const SYSTEM_ACTOR: Actor = {
+  userId: 0,
+  username: 'system',
+  role: 'admin',
+  regionId: 0,
+  regionPath: '/',
+  ip: null,
+};
+
+async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig(), (line) => {
+    console.error(line);
+  });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function start(withDemo: boolean): Promise<void> {
+  const runtime = await openRuntime();
+  try {
+    if (withDemo) {
+      const applied = await migrateRuntime(runtime);
+      if (applied.length > 0) console.log(`已执行数据库迁移：${applied.join(', ')}`);
+      if (await databaseIsEmpty(runtime.database.db)) {
+        const logins = await seedDemoOrganisation(runtime.database.db);
+        console.log('\n已载入演示数据。演示账号（密码均为 %s）：', DEMO_PASSWORD);
+        for (const login of logins)
+          console.log(`  ${login.username.padEnd(12)} ${login.role.padEnd(18)} ${login.scope}`);
+        console.log('');
+      } else {
+        console.log(
+          `演示账号：admin / city / county / township / bookkeeper / cashier / board / supervisor / auditor，密码 ${DEMO_PASSWORD}（若未修改）`,
+        );
+      }
+    } else {
+      const pending = await pendingMigrations(runtime);
+      if (pending.length > 0)
+        throw new Error(`数据库尚未迁移（待执行：${pending.join(', ')}），请先运行 huzhu migrate`);
+    }
+    await serve(runtime);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function userAdd(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const { username, name, role, region } = values;
+  if (username === undefined || name === undefined || role === undefined || region === undefined) {
+    throw new Error(USAGE);
+  }
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new Error(`未知角色 ${role}。可用：${ROLES.join(', ')}`);
+  const password = values.password ?? (await readStdin());
+  await withRuntime(async (runtime) => {
+    const regionRow = await findRegionByCode(runtime.database.db, region);
+    if (regionRow === undefined) throw new Error(`区划 ${region} 不存在`);
+    const id = await createUser(runtime.database.db, SYSTEM_ACTOR, {
+      username,
+      displayName: name,
+      role: role as Role,
+      regionId: regionRow.id,
+      password,
+    });
+    console.log(`已新增用户 ${username} (id ${id})`);
+  });
+}
+
+async function regionImport(file: string | undefined): Promise<void> {
+  if (file === undefined) throw new Error(USAGE);
+  const rows = await readRegionFile(file, readFileSync(file));
+  await withRuntime(async (runtime) => {
+    const result = await importRegions(runtime.database.db, SYSTEM_ACTOR, rows);
+    console.log(`导入完成：新增 ${result.created} 条，未变 ${result.unchanged} 条`);
+  });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start(true);
+    case 'serve':
+      return start(false);
+    case 'migrate':
+      return withRuntime(async (runtime) => {
+        const applied = await migrateRuntime(runtime);
+        console.log(applied.length === 0 ? '数据库已是最新' : `已执行：${applied.join(', ')}`);
+      });
+    case 'user':
+      if (sub === 'add') return userAdd(rest);
+      break;
+    case 'region':
+      if (sub === 'import') return regionImport(rest[0]);
+      break;
+    default:
+      break;
+  }
+  console.log(USAGE);
+  if (command !== undefined && command !== 'help' && command !== '--help') process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(`错误 ${error.code}：${errorMessage(error.code)}`);
+    if (Object.keys(error.details).length > 0)
+      console.error(JSON.stringify(error.details, null, 2));
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { API_PREFIX } from '@huzhu/contract';
+import type { AppDeps } from './context.js';
+import { handleError } from './errors.js';
+import { registerSessionHook } from './session-hook.js';
+import { authRoutes } from './routes/auth.js';
+import { regionRoutes } from './routes/regions.js';
+import { userRoutes } from './routes/users.js';
+import { fundRoutes } from './routes/funds.js';
+import { auditRoutes } from './routes/audit.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for the scope and bad-input tests that walk the whole table. */
+    routeTable: RouteEntry[];
+  }
+}
+
+/** Every route module of the API, in one list: the route table the scope tests walk. */
+export const ROUTE_MODULES = [
+  healthRoutes,
+  authRoutes,
+  regionRoutes,
+  userRoutes,
+  fundRoutes,
+  auditRoutes,
+];
+
+/** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === true ? { level: deps.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Huzhu 村级互助资金管理系统 API',
+        version: '1.0.0',
+        description: '金额单位为分（整数）；日期为 YYYY-MM-DD。',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'huzhu_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSessionHook(app, deps);
+  await app.register(
+    async (api) => {
+      for (const routes of ROUTE_MODULES) await api.register(routes(deps));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
+        app.swagger(),
+      );
+    },
+    { prefix: API_PREFIX },
+  );
+  const webDist = deps.config.webDist;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      void reply
+        .status(404)
+        .send({ code: 'route_not_found', message: '接口不存在', details: { url: request.url } });
+      return;
+    }
+    void reply.sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,2 @@
+export * from './iso-date.js';
+export * from './period.js';

@@ -1,0 +1,4 @@
+export * from './schedule.js';
+export * from './loan-state.js';
+export * from './fee.js';
+export * from './aging.js';

@@ -1,0 +1,34 @@
+/**
+ * Expected failures are values: a named code plus details. The contract maps each code to a
+ * Chinese message; bugs are assertions (`invariant`), never a `Failure`.
+ */
+export interface Failure<C extends string = string> {
+  readonly ok: false;
+  readonly code: C;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface Success<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+export type Result<T, C extends string = string> = Success<T> | Failure<C>;
+
+export function ok<T>(value: T): Success<T> {
+  return { ok: true, value };
+}
+
+export function fail<C extends string>(
+  code: C,
+  details: Readonly<Record<string, unknown>> = {},
+): Failure<C> {
+  return { ok: false, code, details };
+}
+
+/** A broken invariant is a bug, not a user error. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) {
+    throw new Error(`Invariant violated: ${message}`);
+  }
+}
