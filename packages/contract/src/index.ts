@@ -6,3 +6,6 @@ export * from './users.js';
 export * from './audit.js';
 export * from './funds.js';
 export const API_PREFIX = '/api/v1';
+export * from './books.js';
+export * from './reports.js';
+export * from './packages.js';

@@ -4,3 +4,6 @@ export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './fund/bylaws.js';
 export * from './loans/index.js';
+export * from './ledger/index.js';
+export * from './members/index.js';
+export * from './reports/index.js';

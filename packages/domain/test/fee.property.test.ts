@@ -90,7 +90,18 @@ function referenceRepay(
 }
 
 const TERMS_AND_INSTALMENTS: readonly [number, number][] = [
-  [1, 1], [3, 1], [3, 3], [6, 1], [6, 2], [6, 3], [6, 6], [12, 1], [12, 2], [12, 3], [12, 4], [12, 12],
+  [1, 1],
+  [3, 1],
+  [3, 3],
+  [6, 1],
+  [6, 2],
+  [6, 3],
+  [6, 6],
+  [12, 1],
+  [12, 2],
+  [12, 3],
+  [12, 4],
+  [12, 12],
 ];
 
 const loanArbitrary = fc.record({
@@ -101,7 +112,10 @@ const loanArbitrary = fc.record({
   multiplierPercent: fc.integer({ min: 100, max: 300 }),
   dayCount: fc.constantFrom(360, 365),
   extension: fc.option(
-    fc.record({ daysBeforeDue: fc.integer({ min: 0, max: 60 }), extraDays: fc.integer({ min: 1, max: 200 }) }),
+    fc.record({
+      daysBeforeDue: fc.integer({ min: 0, max: 60 }),
+      extraDays: fc.integer({ min: 1, max: 200 }),
+    }),
   ),
   repayments: fc.array(
     fc.record({
@@ -125,9 +139,19 @@ describe('fee arithmetic against an independent day-by-day reference', () => {
           overdueMultiplierPercent: input.multiplierPercent,
           dayCountDaysPerYear: input.dayCount,
         };
-        const scheduled = equalPrincipalSchedule(principalFen, disbursedOn, termMonths, instalments);
+        const scheduled = equalPrincipalSchedule(
+          principalFen,
+          disbursedOn,
+          termMonths,
+          instalments,
+        );
         if (!scheduled.ok) throw new Error(scheduled.code);
-        let state: LoanState = openLoan({ principalFen, disbursedOn, schedule: scheduled.value, terms });
+        let state: LoanState = openLoan({
+          principalFen,
+          disbursedOn,
+          schedule: scheduled.value,
+          terms,
+        });
         if (input.extension !== null) {
           const approvedOn = addDays(state.dueOn, -input.extension.daysBeforeDue);
           const extended = extendLoan(state, {
@@ -139,7 +163,10 @@ describe('fee arithmetic against an independent day-by-day reference', () => {
           state = extended.value;
         }
         const reference: ReferenceLoan = {
-          schedule: state.schedule.map((i) => ({ dueOn: i.dueOn, principal: BigInt(i.principalFen) })),
+          schedule: state.schedule.map((i) => ({
+            dueOn: i.dueOn,
+            principal: BigInt(i.principalFen),
+          })),
           original: BigInt(principalFen),
           principal: BigInt(principalFen),
           lastSettledOn: disbursedOn,
@@ -189,7 +216,11 @@ describe('fee arithmetic against an independent day-by-day reference', () => {
             principalFen: fen(principal),
             disbursedOn,
             schedule: lumpSumSchedule(fen(principal), isoDate('2025-09-01')),
-            terms: { rateBpPerYear: rateBp(840), overdueMultiplierPercent: 150, dayCountDaysPerYear: 360 },
+            terms: {
+              rateBpPerYear: rateBp(840),
+              overdueMultiplierPercent: 150,
+              dayCountDaysPerYear: 360,
+            },
           });
           const on = addDays(disbursedOn, days);
           const owed = amountOwedOn(loan, on);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, type IsoDate } from '../src/calendar/iso-date.js';
+import { isoDate } from '../src/calendar/iso-date.js';
 import { DEFAULT_BYLAWS } from '../src/fund/bylaws.js';
 import {
   amountOwedOn,
@@ -58,17 +58,30 @@ describe('lump-sum loan (到期一次还本付费)', () => {
     const owed = amountOwedOn(loan, d('2026-03-01'));
     expect(owed).toMatchObject({
       ok: true,
-      value: { principalFen: 1_000_000, normalFeeFen: 85_167, overdueFeeFen: 0, totalFen: 1_085_167 },
+      value: {
+        principalFen: 1_000_000,
+        normalFeeFen: 85_167,
+        overdueFeeFen: 0,
+        totalFen: 1_085_167,
+      },
     });
     const outcome = repay(loan, '2026-03-01', 1_085_167);
-    expect(outcome.allocation).toEqual({ overdueFeeFen: 0, normalFeeFen: 85_167, principalFen: 1_000_000 });
+    expect(outcome.allocation).toEqual({
+      overdueFeeFen: 0,
+      normalFeeFen: 85_167,
+      principalFen: 1_000_000,
+    });
     expect(outcome.state.status).toBe('settled');
     expect(isRepaidOnTime(outcome.state)).toBe(true);
   });
 
   it('repaid early pays only the 184 days used', () => {
     const outcome = repay(loan, '2025-09-01', 1_042_933);
-    expect(outcome.accrual).toMatchObject({ normalFeeFen: 42_933, normalDays: 184, overdueDays: 0 });
+    expect(outcome.accrual).toMatchObject({
+      normalFeeFen: 42_933,
+      normalDays: 184,
+      overdueDays: 0,
+    });
     expect(outcome.state.status).toBe('settled');
   });
 
@@ -85,7 +98,11 @@ describe('lump-sum loan (到期一次还本付费)', () => {
 
   it('a partial repayment settles fee first, then principal; fee then runs on the rest', () => {
     const first = repay(loan, '2025-06-01', 200_000);
-    expect(first.allocation).toEqual({ overdueFeeFen: 0, normalFeeFen: 21_467, principalFen: 178_533 });
+    expect(first.allocation).toEqual({
+      overdueFeeFen: 0,
+      normalFeeFen: 21_467,
+      principalFen: 178_533,
+    });
     expect(first.state.principalFen).toBe(821_467);
     expect(first.state.lastSettledOn).toBe('2025-06-01');
     // 821467 fen × 840 bp × 273 days ÷ 3600000 = 52327.45 → 52327
@@ -108,7 +125,11 @@ describe('lump-sum loan (到期一次还本付费)', () => {
 
   it('a partial payment when overdue pays overdue fee before normal fee', () => {
     const first = repay(loan, '2026-03-31', 50_000);
-    expect(first.allocation).toEqual({ overdueFeeFen: 10_500, normalFeeFen: 39_500, principalFen: 0 });
+    expect(first.allocation).toEqual({
+      overdueFeeFen: 10_500,
+      normalFeeFen: 39_500,
+      principalFen: 0,
+    });
     expect(first.owedAfter).toEqual({ normalFeeFen: 45_667, overdueFeeFen: 0 });
     const second = repay(first.state, '2026-04-30', 1_056_167);
     expect(second.allocation).toEqual({
@@ -135,9 +156,10 @@ describe('lump-sum loan (到期一次还本付费)', () => {
     expect(applyRepayment(loan, { on: d('2025-06-01'), amountFen: fen(0) })).toMatchObject({
       code: 'amount_must_be_positive',
     });
-    expect(applyRepayment(loan, { on: d('2026-03-01'), amountFen: fen(1_085_168) })).toMatchObject(
-      { code: 'repayment_exceeds_amount_owed', details: { owedFen: 1_085_167 } },
-    );
+    expect(applyRepayment(loan, { on: d('2026-03-01'), amountFen: fen(1_085_168) })).toMatchObject({
+      code: 'repayment_exceeds_amount_owed',
+      details: { owedFen: 1_085_167 },
+    });
     const first = repay(loan, '2025-06-01', 10_000);
     expect(applyRepayment(first.state, { on: d('2025-05-31'), amountFen: fen(1) })).toMatchObject({
       code: 'repayment_before_last_settlement',
@@ -161,7 +183,11 @@ describe('extension (展期)', () => {
     });
     if (!extended.ok) throw new Error(extended.code);
     const outcome = repay(extended.value, '2025-12-01', 1_064_167);
-    expect(outcome.accrual).toMatchObject({ normalFeeFen: 64_167, overdueFeeFen: 0, normalDays: 275 });
+    expect(outcome.accrual).toMatchObject({
+      normalFeeFen: 64_167,
+      overdueFeeFen: 0,
+      normalDays: 275,
+    });
     expect(isRepaidOnTime(outcome.state)).toBe(true);
   });
 
@@ -221,7 +247,11 @@ describe('instalment loans (等额本金)', () => {
     expect(loan.dueOn).toBe('2026-01-15');
     // 90 days on 12000元: 1200000 × 840 × 90 ÷ 3600000 = 25200
     const first = repay(loan, '2025-04-15', 325_200);
-    expect(first.allocation).toEqual({ overdueFeeFen: 0, normalFeeFen: 25_200, principalFen: 300_000 });
+    expect(first.allocation).toEqual({
+      overdueFeeFen: 0,
+      normalFeeFen: 25_200,
+      principalFen: 300_000,
+    });
     // Second instalment (07-15) paid 10 days late:
     // normal (900000 × 91 + 600000 × 10) × 840 ÷ 3600000 = 20510; overdue 300000 × 10 × 1.5 → 1050
     const second = repay(first.state, '2025-07-25', 321_560);
@@ -237,7 +267,7 @@ describe('instalment loans (等额本金)', () => {
 describe('payoff quote', () => {
   it('quotes nothing before the last settlement', () => {
     const loan = lumpSumLoan(1_000_000, '2025-03-01', '2026-03-01');
-    expect(amountOwedOn(loan, d('2025-02-28') as IsoDate)).toMatchObject({
+    expect(amountOwedOn(loan, d('2025-02-28'))).toMatchObject({
       ok: false,
       code: 'repayment_before_last_settlement',
     });

@@ -12,17 +12,32 @@ export interface Actor {
   ip: string | null;
 }
 
-export type Permission = 'users.manage' | 'regions.manage' | 'funds.create' | 'audit.read';
+export type Permission =
+  | 'users.manage'
+  | 'regions.manage'
+  | 'funds.create'
+  | 'audit.read'
+  /** Fund profile, bylaws, officers, household counts. */
+  | 'fund.setup'
+  /** Members, contributions, groups, loan applications, disbursements, repayments, vouchers. */
+  | 'books.write'
+  /** Month close and year-end close. */
+  | 'books.close'
+  /** 理事会: approve or reject loans, approve extensions. */
+  | 'loans.approve'
+  /** 监事会: review approved loans. */
+  | 'loans.review';
 
 const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['users.manage', 'regions.manage', 'funds.create', 'audit.read'],
   city_officer: ['funds.create', 'audit.read'],
-  county_officer: ['funds.create', 'audit.read'],
-  township_officer: ['funds.create', 'audit.read'],
-  bookkeeper: ['audit.read'],
-  cashier: ['audit.read'],
-  board_member: ['audit.read'],
-  supervisor: ['audit.read'],
+  county_officer: ['funds.create', 'audit.read', 'fund.setup'],
+  // Township finance offices keep the books of several villages (代理记账).
+  township_officer: ['funds.create', 'audit.read', 'fund.setup', 'books.write', 'books.close'],
+  bookkeeper: ['audit.read', 'fund.setup', 'books.write', 'books.close'],
+  cashier: ['audit.read', 'books.write'],
+  board_member: ['audit.read', 'loans.approve'],
+  supervisor: ['audit.read', 'loans.review'],
   auditor: ['audit.read'],
 };
 

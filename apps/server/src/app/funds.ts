@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { findRegionInScope } from '../db/repositories/regions.js';
+import { seedChart } from '../db/repositories/ledger.js';
+import { initialBylaws, saveBylaws } from './books/bylaws-store.js';
 import { requirePermission, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { AppError, notFound } from './errors.js';
@@ -132,6 +134,8 @@ export async function createFund(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await seedChart(trx, id);
+    await saveBylaws(trx, id, initialBylaws(input.foundedOn ?? null));
     await recordAudit(trx, actor, {
       command: 'fund.create',
       region: { id: village.id, path: village.path },

@@ -19,6 +19,200 @@ export interface FundTable {
   code: string;
   name: string;
   founded_on: string | null;
+  registration_no: ColumnType<string | null, string | null | undefined, string | null>;
+  registered_on: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_name: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_account_no: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+/** bigint columns: pg returns strings; convert with toSafeInt in the mapper. */
+type Int8 = ColumnType<string, number | bigint | string, number | bigint | string>;
+type Int8Generated = ColumnType<string, never, never>;
+
+export interface FundHouseholdCountTable {
+  fund_id: number;
+  as_of: string;
+  total_households: number;
+  poor_households: number;
+}
+
+export interface FundBylawsTable {
+  fund_id: number;
+  effective_on: string;
+  params: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  fund_id: number;
+  member_no: number;
+  head_name: string;
+  id_card_no: string;
+  phone: string | null;
+  villager_group: string | null;
+  household_size: number;
+  category: 'poor' | 'ordinary';
+  dibao: boolean;
+  wubao: boolean;
+  joined_on: string;
+  exited_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface MemberCategoryTable {
+  member_id: number;
+  effective_on: string;
+  category: 'poor' | 'ordinary';
+  dibao: boolean;
+  wubao: boolean;
+}
+
+export interface FundOfficerTable {
+  id: Generated<number>;
+  fund_id: number;
+  member_id: number;
+  body: 'board' | 'supervisory';
+  title: string;
+  from_on: string;
+  to_on: string | null;
+}
+
+export interface JointGroupTable {
+  id: Generated<number>;
+  fund_id: number;
+  name: string;
+  formed_on: string;
+}
+
+export interface JointGroupMemberTable {
+  group_id: number;
+  member_id: number;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface AccountTable {
+  fund_id: number;
+  code: string;
+  name: string;
+  kind: 'asset' | 'liability' | 'net_assets' | 'income' | 'expense';
+  parent_code: string | null;
+}
+
+export interface VoucherTable {
+  id: Int8Generated;
+  fund_id: number;
+  period: string;
+  number: number;
+  date: string;
+  kind: string;
+  memo: string;
+  reverses_voucher_id: Int8 | null;
+  created_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface VoucherLineTable {
+  voucher_id: Int8;
+  line_no: number;
+  fund_id: number;
+  account_code: string;
+  side: 'debit' | 'credit';
+  amount_fen: Int8;
+  subledger_kind: 'loan' | 'member' | null;
+  subledger_id: number | null;
+  memo: string | null;
+}
+
+export interface VoucherCounterTable {
+  fund_id: number;
+  period: string;
+  last_number: number;
+}
+
+export interface PeriodCloseTable {
+  fund_id: number;
+  period: string;
+  closed_at: Timestamp;
+  closed_by: number | null;
+}
+
+export interface MemberShareTable {
+  id: Generated<number>;
+  fund_id: number;
+  member_id: number;
+  kind: 'contribution' | 'refund' | 'allotment' | 'allotment_return';
+  on_date: string;
+  shares: number;
+  amount_fen: Int8;
+  method: 'cash' | 'bank' | null;
+  voucher_id: Int8 | null;
+  created_at: Timestamp;
+}
+
+export interface LoanTable {
+  id: Generated<number>;
+  fund_id: number;
+  loan_no: number;
+  member_id: number;
+  group_id: number | null;
+  purpose: string;
+  purpose_detail: string | null;
+  amount_fen: Int8;
+  term_months: number;
+  instalments: number;
+  applied_on: string;
+  borrower_poor: boolean;
+  first_loan: boolean;
+  status: string;
+  guarantor1_member_id: number | null;
+  guarantor2_member_id: number | null;
+  notice_from: string | null;
+  notice_until: string | null;
+  contract_no: string | null;
+  contracted_on: string | null;
+  disbursed_on: string | null;
+  disbursement_method: 'cash' | 'bank' | null;
+  due_on: string | null;
+  original_due_on: string | null;
+  settled_on: string | null;
+  written_off_on: string | null;
+  write_off_resolution: string | null;
+  principal_outstanding_fen: ColumnType<
+    string,
+    number | bigint | string | undefined,
+    number | bigint | string
+  >;
+  state: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface LoanStepTable {
+  id: Generated<number>;
+  loan_id: number;
+  step: string;
+  decision: 'approved' | 'rejected' | 'done';
+  on_date: string;
+  actor_id: number | null;
+  actor_name: string;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  recorded_at: Timestamp;
+}
+
+export interface RepaymentTable {
+  id: Generated<number>;
+  loan_id: number;
+  fund_id: number;
+  on_date: string;
+  amount_fen: Int8;
+  principal_fen: Int8;
+  normal_fee_fen: Int8;
+  overdue_fee_fen: Int8;
+  method: 'cash' | 'bank';
+  voucher_id: Int8;
   created_at: Timestamp;
 }
 
@@ -91,4 +285,20 @@ export interface Database {
   audit_log: AuditLogTable;
   client_request: ClientRequestTable;
   schema_migration: SchemaMigrationTable;
+  fund_household_count: FundHouseholdCountTable;
+  fund_bylaws: FundBylawsTable;
+  member: MemberTable;
+  member_category: MemberCategoryTable;
+  fund_officer: FundOfficerTable;
+  joint_group: JointGroupTable;
+  joint_group_member: JointGroupMemberTable;
+  account: AccountTable;
+  voucher: VoucherTable;
+  voucher_line: VoucherLineTable;
+  voucher_counter: VoucherCounterTable;
+  period_close: PeriodCloseTable;
+  member_share: MemberShareTable;
+  loan: LoanTable;
+  loan_step: LoanStepTable;
+  repayment: RepaymentTable;
 }

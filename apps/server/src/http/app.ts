@@ -20,6 +20,10 @@ import { userRoutes } from './routes/users.js';
 import { fundRoutes } from './routes/funds.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
+import { fundSetupRoutes } from './routes/fund-setup.js';
+import { memberRoutes } from './routes/members.js';
+import { loanRoutes } from './routes/loans.js';
+import { ledgerRoutes } from './routes/ledger.js';
 
 export interface RouteEntry {
   method: string;
@@ -42,6 +46,10 @@ export const ROUTE_MODULES = [
   userRoutes,
   fundRoutes,
   auditRoutes,
+  fundSetupRoutes,
+  memberRoutes,
+  loanRoutes,
+  ledgerRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */

@@ -25,13 +25,11 @@ export function handleError(
       message: v.message ?? '',
       code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'invalid',
     }));
-    void reply
-      .status(400)
-      .send({
-        code: 'validation_failed',
-        message: errorMessage('validation_failed'),
-        details: { issues },
-      });
+    void reply.status(400).send({
+      code: 'validation_failed',
+      message: errorMessage('validation_failed'),
+      details: { issues },
+    });
     return;
   }
   const fastifyCode = (error as FastifyError).code;
@@ -50,13 +48,11 @@ export function handleError(
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    void reply
-      .status(400)
-      .send({
-        code: 'validation_failed',
-        message: errorMessage('validation_failed'),
-        details: { reason: error.message },
-      });
+    void reply.status(400).send({
+      code: 'validation_failed',
+      message: errorMessage('validation_failed'),
+      details: { reason: error.message },
+    });
     return;
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -30,7 +30,9 @@ function partsOf(input: string): PeriodParts | null {
   const month = MONTH.exec(input);
   if (month !== null) {
     const value = Number(month[2]);
-    return value >= 1 && value <= 12 ? { kind: 'month', year: Number(month[1]), month: value } : null;
+    return value >= 1 && value <= 12
+      ? { kind: 'month', year: Number(month[1]), month: value }
+      : null;
   }
   const quarter = QUARTER.exec(input);
   if (quarter !== null) {

@@ -100,6 +100,7 @@ export function validateBylaws(bylaws: Bylaws): Result<Bylaws, BylawsError> {
   if (d.commonReservePercent + d.welfareFundPercent + d.riskReservePercent !== 100) {
     problems.push('distribution percentages must sum to 100');
   }
+  if (d.commonReservePercent < 1) problems.push('公积金 takes the rounding remainder: at least 1%');
   if (bylaws.overdueMultiplierPercent < 100) problems.push('overdue multiplier below 100%');
   if (bylaws.dayCountDaysPerYear !== 360 && bylaws.dayCountDaysPerYear !== 365) {
     problems.push('day count must be 360 or 365');
@@ -120,7 +121,10 @@ export function bylawsInEffect(
 ): Result<Bylaws, 'bylaws_not_in_effect'> {
   let chosen: Bylaws | undefined;
   for (const version of versions) {
-    if (version.effectiveOn <= on && (chosen === undefined || version.effectiveOn >= chosen.effectiveOn)) {
+    if (
+      version.effectiveOn <= on &&
+      (chosen === undefined || version.effectiveOn >= chosen.effectiveOn)
+    ) {
       chosen = version;
     }
   }

@@ -3,12 +3,7 @@ import { fen, type Fen } from '../money/fen.js';
 
 /** Aging buckets of days past due (DOMAIN §6). */
 export type AgingBucket =
-  | 'current'
-  | 'dpd_1_30'
-  | 'dpd_31_90'
-  | 'dpd_91_180'
-  | 'dpd_181_365'
-  | 'dpd_over_365';
+  'current' | 'dpd_1_30' | 'dpd_31_90' | 'dpd_91_180' | 'dpd_181_365' | 'dpd_over_365';
 
 /** The buckets in order with their Chinese labels and the DPD range they hold. */
 export const AGING_BUCKETS: readonly {

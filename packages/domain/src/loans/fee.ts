@@ -150,7 +150,8 @@ export function applyRepayment(
 ): Result<RepaymentOutcome, RepaymentError> {
   const { on, amountFen } = repayment;
   if (amountFen <= 0) return fail('amount_must_be_positive', { amountFen });
-  if (state.status === 'settled') return fail('loan_already_settled', { settledOn: state.settledOn });
+  if (state.status === 'settled')
+    return fail('loan_already_settled', { settledOn: state.settledOn });
   const owed = amountOwedOn(state, on);
   if (!owed.ok) return owed;
   const { overdueFeeFen, normalFeeFen, totalFen, accrual } = owed.value;

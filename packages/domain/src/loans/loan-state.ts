@@ -122,7 +122,11 @@ export type ExtendLoanError =
  */
 export function extendLoan(
   state: LoanState,
-  extension: { readonly approvedOn: IsoDate; readonly newDueOn: IsoDate; readonly maxExtensions: number },
+  extension: {
+    readonly approvedOn: IsoDate;
+    readonly newDueOn: IsoDate;
+    readonly maxExtensions: number;
+  },
 ): Result<LoanState, ExtendLoanError> {
   const { approvedOn, newDueOn, maxExtensions } = extension;
   if (state.status === 'settled') return fail('loan_already_settled', {});

@@ -5,10 +5,10 @@ declare const fenBrand: unique symbol;
 /** An amount of money in integer fen (分); negative only for balances and differences. */
 export type Fen = number & { readonly [fenBrand]: 'Fen' };
 
-/** Brands a safe integer as fen; a fraction or an unsafe integer is a bug. */
+/** Brands a safe integer as fen (−0 becomes 0); a fraction or an unsafe integer is a bug. */
 export function fen(amount: number): Fen {
   invariant(Number.isSafeInteger(amount), `fen must be a safe integer, got ${String(amount)}`);
-  return amount as Fen;
+  return (amount === 0 ? 0 : amount) as Fen;
 }
 
 /** Zero fen. */
@@ -35,7 +35,7 @@ export function subtractFen(a: Fen, b: Fen): Fen {
 
 /** −a. */
 export function negateFen(a: Fen): Fen {
-  return fen(a === 0 ? 0 : -a);
+  return fen(0 - a);
 }
 
 /** The smaller of two amounts. */

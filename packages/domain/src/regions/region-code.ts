@@ -24,9 +24,7 @@ const CODE_PATTERN = /^\d{12}$/;
  * Derives the level of a 12-digit statistical division code:
  * PPCC00000000 city, PPCCDD000000 county, PPCCDDTTT000 township, otherwise village.
  */
-export function regionLevelOfCode(
-  code: string,
-): Result<RegionLevel, 'region_code_invalid'> {
+export function regionLevelOfCode(code: string): Result<RegionLevel, 'region_code_invalid'> {
   if (!CODE_PATTERN.test(code)) return fail('region_code_invalid', { code });
   if (code.slice(4) === '00000000') return ok('city');
   if (code.slice(6) === '000000') return ok('county');

@@ -1,0 +1,5 @@
+export * from './accounts.js';
+export * from './voucher.js';
+export * from './posting-rules.js';
+export * from './balances.js';
+export * from './distribution.js';

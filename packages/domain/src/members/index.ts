@@ -1,0 +1,3 @@
+export * from './id-card.js';
+export * from './member.js';
+export * from './exit.js';
