@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { idCard, rid } from './support/books-fixture.js';
 
 /**
  * Walks the whole route table as a user of another village and of another county: no endpoint
@@ -10,8 +11,12 @@ const foreign = {
   regionIds: [] as number[],
   fundIds: [] as number[],
   userIds: [] as number[],
+  memberIds: [] as number[],
+  loanIds: [] as number[],
+  voucherIds: [] as number[],
   markers: [] as string[],
 };
+let ownFundId = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -34,16 +39,91 @@ beforeAll(async () => {
   foreign.fundIds.push(...villageItems.map((v) => v.fundId));
   foreign.userIds.push(user.json<{ id: number }>().id);
   foreign.markers.push('尖山镇', '宝坪村', '双河村', '巫溪外村会计', '宝坪村扶贫互助社');
-  // Something for the audit log to hold in the foreign subtree.
+  // Books in the foreign fund: members, a group, a loan application, a voucher.
   const wuxi = await t.login('wuxi_keeper', 'Wuxi2026pass');
-  await t.call('GET', '/api/v1/auth/me', wuxi);
+  const fundId = villageItems[0]?.fundId ?? 0;
+  const base = `/api/v1/funds/${fundId}`;
+  for (const [n, name] of [
+    [901, '外村会员甲'],
+    [902, '外村会员乙'],
+    [903, '外村会员丙'],
+  ] as const) {
+    const member = await t.call('POST', `${base}/members`, wuxi, {
+      requestId: rid(),
+      headName: name,
+      idCardNo: idCard(n),
+      householdSize: 3,
+      category: 'ordinary',
+      joinedOn: '2026-01-05',
+      shares: 1,
+      method: 'cash',
+    });
+    foreign.memberIds.push(member.json<{ id: number }>().id);
+  }
+  await t.call('POST', `${base}/groups`, wuxi, {
+    name: '外村小组',
+    formedOn: '2026-01-06',
+    memberIds: foreign.memberIds,
+  });
+  const voucher = await t.call('POST', `${base}/cash-events`, wuxi, {
+    requestId: rid(),
+    kind: 'fiscal_funds',
+    on: '2026-01-10',
+    amountFen: 15_000_000,
+    memo: '外村财政资金',
+  });
+  foreign.voucherIds.push(voucher.json<{ voucherId: number }>().voucherId);
+  const loan = await t.call('POST', `${base}/loans`, wuxi, {
+    requestId: rid(),
+    memberId: foreign.memberIds[0],
+    amountFen: 100_000,
+    termMonths: 6,
+    purpose: '种植',
+    appliedOn: '2026-02-01',
+  });
+  foreign.loanIds.push(loan.json<{ id: number }>().id);
+  foreign.markers.push('外村会员甲', '外村小组', '外村财政资金');
+  // The probes below only mean something if the foreign books really exist.
+  for (const id of [...foreign.memberIds, ...foreign.loanIds, ...foreign.voucherIds]) {
+    expect(Number.isInteger(id) && id > 0).toBe(true);
+  }
+  ownFundId =
+    (await t.call('GET', '/api/v1/funds', await t.login('bookkeeper'))).json<{
+      items: { id: number }[];
+    }>().items[0]?.id ?? 0;
 });
 afterAll(async () => {
   await t.close();
 });
 
-function expand(url: string, id: number): string {
-  return url.replace(/:id\b/g, String(id)).replace(/\*$/, '');
+/** Every way to fill a route's parameters with foreign ids (and the own fund with foreign children). */
+function expansions(url: string): string[] {
+  const params = [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '');
+  if (params.length === 0) return [url];
+  const values: Record<string, string[]> = {
+    memberId: foreign.memberIds.map(String),
+    loanId: foreign.loanIds.map(String),
+    voucherId: foreign.voucherIds.map(String),
+    period: ['2026-01'],
+    report: ['trial-balance', 'loan-register', 'member-statement'],
+  };
+  const onlyId = params.length === 1;
+  const ids = onlyId
+    ? [...foreign.regionIds, ...foreign.fundIds, ...foreign.userIds].map(String)
+    : [...foreign.fundIds.map(String), String(ownFundId)];
+  let urls = [url];
+  for (const param of params) {
+    const options = param === 'id' ? ids : (values[param] ?? ['1']);
+    urls = urls.flatMap((u) => options.map((v) => u.replace(`:${param}`, v)));
+  }
+  // The own fund with only unscoped values (period, report name) is in scope: not a probe.
+  return urls.filter(
+    (u) =>
+      !(
+        params.every((p) => p === 'id' || p === 'period' || p === 'report') &&
+        u.includes(`/funds/${ownFundId}/`)
+      ),
+  );
 }
 
 describe.each([
@@ -58,34 +138,48 @@ describe.each([
     const routes = t.app.routeTable.filter(
       (r) => r.url.startsWith('/api/v1/') && !selfOnly.includes(r.url),
     );
-    expect(routes.length).toBeGreaterThan(10);
-    const ids = [...foreign.regionIds, ...foreign.fundIds, ...foreign.userIds];
+    expect(routes.length).toBeGreaterThan(30);
     let calls = 0;
+    const someForeign = foreign.regionIds[0] ?? 0;
+    const probeBody = {
+      parentId: someForeign,
+      regionId: someForeign,
+      villageId: someForeign,
+      memberId: foreign.memberIds[0],
+      memberIds: foreign.memberIds,
+      name: 'x',
+      code: '500238103299',
+      on: '2026-03-01',
+      appliedOn: '2026-03-01',
+      amountFen: 100,
+      termMonths: 6,
+      purpose: '种植',
+      method: 'cash',
+      shares: 1,
+    };
     for (const route of routes) {
-      const targets = route.url.includes(':id') ? ids : [0];
-      for (const id of targets) {
-        const url = expand(route.url, id);
+      for (const url of expansions(route.url)) {
         const bodies =
-          route.method === 'GET'
-            ? [undefined]
-            : [{}, { parentId: id, regionId: id, villageId: id, name: 'x', code: '500238103299' }];
+          route.method === 'GET' ? [undefined] : [{}, { ...probeBody, requestId: rid() }];
         for (const body of bodies) {
           const query =
-            route.method === 'GET' && !route.url.includes(':id')
-              ? `?parentId=${foreign.regionIds[0]}&regionId=${foreign.regionIds[0]}`
+            route.method === 'GET'
+              ? `?parentId=${someForeign}&regionId=${someForeign}&memberId=${foreign.memberIds[0] ?? 0}&on=2026-03-01&asOf=2026-03-01`
               : '';
           const response = await t.call(route.method, url + query, token, body);
           calls += 1;
-          expect(response.statusCode, `${route.method} ${url}`).not.toBe(500);
-          for (const marker of foreign.markers)
-            expect(response.body, `${route.method} ${url}${query}`).not.toContain(marker);
-          if (route.url.includes(':id') && route.method === 'GET') {
-            expect([403, 404], `${route.method} ${url}`).toContain(response.statusCode);
+          const label = `${route.method} ${url}${query}`;
+          expect(response.statusCode, label).not.toBe(500);
+          for (const marker of foreign.markers) expect(response.body, label).not.toContain(marker);
+          if (route.url.includes(':') && route.method === 'GET') {
+            expect([400, 403, 404], label).toContain(response.statusCode);
           }
+          if (route.method !== 'GET')
+            expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
         }
       }
     }
-    expect(calls).toBeGreaterThan(30);
+    expect(calls).toBeGreaterThan(100);
   });
 });
 
