@@ -1,0 +1,79 @@
+import type { ComponentType } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { MENU_LABELS } from '../../text/zh.js';
+import type { RoleGroup } from '../auth/permissions.js';
+
+export interface MenuEntry {
+  /** Unique key; also the menu item's key. */
+  key: string;
+  /** The route it opens (routes.tsx maps paths to pages; a path may appear under several labels). */
+  path: string;
+  label: string;
+  icon: ComponentType;
+  /** Who sees it. */
+  groups: readonly RoleGroup[];
+}
+
+const EVERYONE: readonly RoleGroup[] = ['admin', 'officer', 'auditor', 'village'];
+
+/**
+ * The left menu, in display order. To add a feature: add its page to routes.tsx and one entry
+ * here, e.g. for the books of a fund
+ *   { key: 'members', path: '/members', label: MENU_LABELS.members, icon: UserOutlined, groups: ['village', 'officer'] },
+ *   { key: 'loans', path: '/loans', label: MENU_LABELS.loans, icon: MoneyCollectOutlined, groups: ['village', 'officer', 'auditor'] },
+ *   { key: 'vouchers', path: '/vouchers', label: MENU_LABELS.vouchers, icon: FileTextOutlined, groups: ['village', 'officer', 'auditor'] },
+ *   { key: 'reports', path: '/reports', label: MENU_LABELS.reports, icon: BarChartOutlined, groups: EVERYONE },
+ * placed after 'ownFund'. Book pages for officers work on the current region's fund (a village
+ * selected in the region tree); village roles always work on their own fund.
+ */
+export const MENU: readonly MenuEntry[] = [
+  { key: 'home', path: '/', label: MENU_LABELS.home, icon: HomeOutlined, groups: EVERYONE },
+  {
+    key: 'ownFund',
+    path: '/fund',
+    label: MENU_LABELS.ownFund,
+    icon: BankOutlined,
+    groups: ['village'],
+  },
+  {
+    key: 'regionsAdmin',
+    path: '/regions',
+    label: MENU_LABELS.regionsAdmin,
+    icon: ApartmentOutlined,
+    groups: ['admin'],
+  },
+  {
+    key: 'regionsBrowse',
+    path: '/regions',
+    label: MENU_LABELS.regionsBrowse,
+    icon: ApartmentOutlined,
+    groups: ['officer', 'auditor'],
+  },
+  { key: 'funds', path: '/funds', label: MENU_LABELS.funds, icon: ShopOutlined, groups: ['admin'] },
+  { key: 'users', path: '/users', label: MENU_LABELS.users, icon: TeamOutlined, groups: ['admin'] },
+  { key: 'audit', path: '/audit', label: MENU_LABELS.audit, icon: AuditOutlined, groups: EVERYONE },
+];
+
+export function menuFor(group: RoleGroup): MenuEntry[] {
+  return MENU.filter((entry) => entry.groups.includes(group));
+}
+
+/** The menu entry a location belongs to (the longest matching path), for highlighting. */
+export function menuKeyOf(entries: readonly MenuEntry[], pathname: string): string | undefined {
+  let best: MenuEntry | undefined;
+  for (const entry of entries) {
+    const matches =
+      entry.path === '/'
+        ? pathname === '/'
+        : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    if (matches && (best === undefined || entry.path.length > best.path.length)) best = entry;
+  }
+  return best?.key;
+}

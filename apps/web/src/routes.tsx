@@ -1,0 +1,67 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RoleGroup } from './features/auth/permissions.js';
+
+/** A page loaded on demand, so the first screen does not carry every feature. */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export interface PageRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Who may open it; others see 无权访问. */
+  groups: readonly RoleGroup[];
+}
+
+const EVERYONE: readonly RoleGroup[] = ['admin', 'officer', 'auditor', 'village'];
+const IN_SCOPE: readonly RoleGroup[] = ['admin', 'officer', 'auditor'];
+
+/**
+ * Every page of the signed-in app. A new feature adds its page here (and a menu entry in
+ * features/layout/menu.ts), e.g. { path: '/loans', page: page(() => import('./features/loans/LoansPage.js'), 'LoansPage'), groups: [...] }.
+ */
+export const ROUTES: readonly PageRoute[] = [
+  {
+    path: '/',
+    page: page(() => import('./features/home/HomePage.js'), 'HomePage'),
+    groups: EVERYONE,
+  },
+  {
+    path: '/fund',
+    page: page(() => import('./features/funds/OwnFundPage.js'), 'OwnFundPage'),
+    groups: ['village'],
+  },
+  {
+    path: '/regions',
+    page: page(() => import('./features/regions/RegionsPage.js'), 'RegionsPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/funds',
+    page: page(() => import('./features/funds/FundsPage.js'), 'FundsPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/funds/:id',
+    page: page(() => import('./features/funds/FundDetailPage.js'), 'FundDetailPage'),
+    groups: EVERYONE,
+  },
+  {
+    path: '/users',
+    page: page(() => import('./features/users/UsersPage.js'), 'UsersPage'),
+    groups: ['admin'],
+  },
+  {
+    path: '/audit',
+    page: page(() => import('./features/audit/AuditPage.js'), 'AuditPage'),
+    groups: EVERYONE,
+  },
+  {
+    path: '/account/password',
+    page: page(() => import('./features/account/ChangePassword.js'), 'ChangePassword'),
+    groups: EVERYONE,
+  },
+];
