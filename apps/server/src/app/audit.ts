@@ -19,11 +19,12 @@ export async function recordAudit(
   await trx
     .insertInto('audit_log')
     .values({
-      user_id: actor?.userId ?? null,
+      // The CLI acts as the system (user 0, the whole tree): recorded by name, without a user row.
+      user_id: actor !== null && actor.userId > 0 ? actor.userId : null,
       username: actor?.username ?? null,
       ip: actor?.ip ?? null,
       command: record.command,
-      region_id: record.region?.id ?? null,
+      region_id: record.region !== null && record.region.id > 0 ? record.region.id : null,
       region_path: record.region?.path ?? null,
       entities: JSON.stringify(record.entities),
       details: JSON.stringify(record.details ?? {}),
