@@ -215,6 +215,69 @@ describe('a month of a village fund', () => {
     expect(byKeeper.body).toMatchObject({ code: 'forbidden' });
   });
 
+  it('an instalment loan: equal principal every two months, fee on the outstanding principal', async () => {
+    const ids = [];
+    for (const n of [6, 7, 8]) ids.push(await registerMember(books, n, { joinedOn: '2026-01-05' }));
+    await books.post('/groups', { name: '第二联保小组', formedOn: '2026-01-06', memberIds: ids });
+    const applied = await books.post('/loans', {
+      requestId: rid(),
+      memberId: ids[0],
+      amountFen: 120_000,
+      termMonths: 6,
+      instalments: 3,
+      purpose: '加工',
+      appliedOn: '2026-01-06',
+    });
+    expect(applied.status).toBe(201);
+    const loanId = applied.body.id as number;
+    const steps: [Record<string, unknown>, string][] = [
+      [
+        {
+          action: 'group_review',
+          on: '2026-01-06',
+          guarantor1MemberId: ids[1],
+          guarantor2MemberId: ids[2],
+        },
+        books.keeper,
+      ],
+      [{ action: 'board_approve', on: '2026-01-06' }, books.board],
+      [{ action: 'supervisor_review', on: '2026-01-06' }, books.supervisor],
+      [{ action: 'publicize', on: '2026-01-06' }, books.keeper],
+      [{ action: 'contract', on: '2026-01-09', contractNo: 'HT-2026-009' }, books.keeper],
+    ];
+    for (const [body, token] of steps)
+      expect((await books.post(`/loans/${loanId}/steps`, body, token)).status).toBe(200);
+    expect(
+      (
+        await books.post(`/loans/${loanId}/disburse`, {
+          requestId: rid(),
+          on: '2026-01-10',
+          method: 'bank',
+        })
+      ).status,
+    ).toBe(200);
+    const detail = await books.get(`/loans/${loanId}`);
+    expect(detail.body.schedule).toEqual([
+      { dueOn: '2026-03-10', principalFen: 40_000 },
+      { dueOn: '2026-05-10', principalFen: 40_000 },
+      { dueOn: '2026-07-10', principalFen: 40_000 },
+    ]);
+    // 59 days on 120,000 at 840 bp: 120000 × 840 × 59 / 3,600,000 = 1,652 fen.
+    const first = await books.post(`/loans/${loanId}/repayments`, {
+      requestId: rid(),
+      on: '2026-03-10',
+      amountFen: 41_652,
+      method: 'cash',
+    });
+    expect(first.body).toMatchObject({
+      normalFeeFen: 1_652,
+      overdueFeeFen: 0,
+      principalFen: 40_000,
+      principalOutstandingFen: 80_000,
+      settled: false,
+    });
+  });
+
   it('the ledger balances and the books reconcile: fund total on both sides', async () => {
     const totals = await ledgerTotals();
     expect(totals.debit).toBe(totals.credit);
