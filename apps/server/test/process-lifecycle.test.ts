@@ -36,7 +36,7 @@ function start(port: number): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     HUZHU_DATA_DIR: dataDir,
     PORT: String(port),
