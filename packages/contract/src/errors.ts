@@ -138,6 +138,18 @@ export const ERRORS = {
     status: 409,
     message: '本系统已有该互助社，且数据与数据包不同，未导入任何记录',
   },
+  // Monitoring and quarterly reports
+  report_period_not_quarter: { status: 400, message: '季报期间须为季度，如 2025Q4' },
+  report_locked: { status: 409, message: '该季报已锁定，须经区县批准解锁后才能修改' },
+  report_invalid_transition: { status: 409, message: '季报当前状态不允许此操作' },
+  report_return_needs_reason: { status: 400, message: '退回季报须写明理由' },
+  report_not_locked: { status: 400, message: '只有已锁定的季报才需要申请解锁' },
+  unlock_needs_reason: { status: 400, message: '申请解锁须写明理由' },
+  unlock_request_pending: { status: 409, message: '该季报已有待审批的解锁申请' },
+  unlock_request_missing: { status: 400, message: '该季报没有待审批的解锁申请' },
+  warning_threshold_out_of_range: { status: 400, message: '预警阈值超出允许范围' },
+  warning_threshold_unknown: { status: 400, message: '未知的预警阈值项' },
+  warning_note_required: { status: 400, message: '处理预警须填写说明' },
   // Idempotency
   request_id_reused: {
     status: 409,

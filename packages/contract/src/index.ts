@@ -9,3 +9,4 @@ export const API_PREFIX = '/api/v1';
 export * from './books.js';
 export * from './reports.js';
 export * from './packages.js';
+export * from './monitoring.js';

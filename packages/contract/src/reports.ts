@@ -54,7 +54,7 @@ function isRealDate(value: string): boolean {
 }
 
 /** A real calendar date 'YYYY-MM-DD' (2025-02-30 is refused). */
-export const RealIsoDate = IsoDateString.refine(isRealDate, { message: '日期不存在' });
+export const RealIsoDate = IsoDateString.refine(isRealDate, { error: '日期不存在' });
 
 export const ReportParams = z.strictObject({
   id: z.coerce.number().int().min(1).max(2_147_483_647),
@@ -96,13 +96,17 @@ export const ReportCell = z.union([
 ]);
 
 /** The report model (domain `ReportModel`): money cells are integer fen. */
+const ReportRowBody = z.record(z.string(), ReportCell).readonly();
+
 export const ReportModelBody = z.object({
   title: z.string(),
   subtitle: z.string(),
-  columns: z.array(z.object({ key: z.string(), title: z.string(), kind: ReportColumnKind })),
-  rows: z.array(z.record(z.string(), ReportCell)),
-  totals: z.record(z.string(), ReportCell).optional(),
-  notes: z.array(z.string()),
+  columns: z
+    .array(z.object({ key: z.string(), title: z.string(), kind: ReportColumnKind }).readonly())
+    .readonly(),
+  rows: z.array(ReportRowBody).readonly(),
+  totals: ReportRowBody.optional(),
+  notes: z.array(z.string()).readonly(),
 });
 export type ReportModelBody = z.infer<typeof ReportModelBody>;
 

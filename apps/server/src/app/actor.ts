@@ -26,15 +26,29 @@ export type Permission =
   /** 理事会: approve or reject loans, approve extensions. */
   | 'loans.approve'
   /** 监事会: review approved loans. */
-  | 'loans.review';
+  | 'loans.review'
+  /** Generate and submit quarterly reports, ask for an unlock. */
+  | 'reports.submit'
+  /** 区县: review, return and lock quarterly reports; decide unlock requests. */
+  | 'reports.review'
+  /** Set warning thresholds for one's region; acknowledge and resolve warnings. */
+  | 'monitoring.manage';
 
 const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['users.manage', 'regions.manage', 'funds.create', 'audit.read'],
-  city_officer: ['funds.create', 'audit.read'],
-  county_officer: ['funds.create', 'audit.read', 'fund.setup'],
+  city_officer: ['funds.create', 'audit.read', 'monitoring.manage'],
+  county_officer: ['funds.create', 'audit.read', 'fund.setup', 'reports.review', 'monitoring.manage'],
   // Township finance offices keep the books of several villages (代理记账).
-  township_officer: ['funds.create', 'audit.read', 'fund.setup', 'books.write', 'books.close'],
-  bookkeeper: ['audit.read', 'fund.setup', 'books.write', 'books.close'],
+  township_officer: [
+    'funds.create',
+    'audit.read',
+    'fund.setup',
+    'books.write',
+    'books.close',
+    'reports.submit',
+    'monitoring.manage',
+  ],
+  bookkeeper: ['audit.read', 'fund.setup', 'books.write', 'books.close', 'reports.submit'],
   cashier: ['audit.read', 'books.write'],
   board_member: ['audit.read', 'loans.approve'],
   supervisor: ['audit.read', 'loans.review'],

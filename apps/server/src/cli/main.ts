@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@huzhu/contract';
 import { loadConfig } from '../config.js';
@@ -11,6 +11,8 @@ import { readRegionFile } from '../app/region-file.js';
 import { AppError } from '../app/errors.js';
 import { errorMessage } from '@huzhu/contract';
 import type { Actor } from '../app/actor.js';
+import { exportFund } from '../app/package/export-fund.js';
+import { importFundPackage } from '../app/package/import-fund.js';
 
 const USAGE = `用法 (usage): huzhu <command>
   start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
@@ -19,6 +21,9 @@ const USAGE = `用法 (usage): huzhu <command>
   user add --username U --name 姓名 --role ROLE --region CODE [--password P]
                         新增用户（未给 --password 时从标准输入读取）
   region import FILE    导入区划（CSV 或 xlsx：代码, 名称, 上级代码）
+  export --fund CODE [--out FILE]
+                        导出互助社数据包（JSON；未给 --out 时写到标准输出）
+  import FILE           导入互助社数据包（先全部校验，全部通过才写入）
 Roles: ${ROLES.join(', ')}`;
 
 /** The CLI acts as the system itself: full scope, recorded in the audit log as user "system". */
@@ -118,6 +123,47 @@ async function regionImport(file: string | undefined): Promise<void> {
   });
 }
 
+async function fundExport(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { fund: { type: 'string' }, out: { type: 'string' } },
+  });
+  const code = values.fund;
+  if (code === undefined) throw new Error(USAGE);
+  await withRuntime(async (runtime) => {
+    const doc = await exportFund(runtime.database.db, code);
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    if (values.out === undefined) process.stdout.write(text);
+    else {
+      writeFileSync(values.out, text);
+      console.error(
+        `已导出 ${doc.content.fund.name}（${code}）：会员 ${doc.content.members.length} 户，借款 ${doc.content.loans.length} 笔，凭证 ${doc.content.vouchers.length} 张 → ${values.out}`,
+      );
+    }
+  });
+}
+
+async function fundImport(file: string | undefined): Promise<void> {
+  if (file === undefined) throw new Error(USAGE);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `无法读取数据包 ${file}：${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  await withRuntime(async (runtime) => {
+    const result = await importFundPackage(runtime.database.db, doc, SYSTEM_ACTOR);
+    console.log(
+      result.status === 'unchanged'
+        ? `互助社 ${result.fundCode} 已存在且与数据包一致，未作改动`
+        : `已导入互助社 ${result.fundCode}（id ${result.fundId}）：会员 ${result.counts.members} 户，借款 ${result.counts.loans} 笔，凭证 ${result.counts.vouchers} 张`,
+    );
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   switch (command) {
@@ -136,6 +182,10 @@ export async function main(argv: string[]): Promise<void> {
     case 'region':
       if (sub === 'import') return regionImport(rest[0]);
       break;
+    case 'export':
+      return fundExport(argv.slice(1));
+    case 'import':
+      return fundImport(sub);
     default:
       break;
   }

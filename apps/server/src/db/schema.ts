@@ -23,6 +23,8 @@ export interface FundTable {
   registered_on: ColumnType<string | null, string | null | undefined, string | null>;
   bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_no: ColumnType<string | null, string | null | undefined, string | null>;
+  books_changed_at: Timestamp;
+  warnings_checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
 }
 
@@ -270,6 +272,87 @@ export interface ClientRequestTable {
   created_at: Timestamp;
 }
 
+export interface QuarterlyReportTable {
+  id: Generated<number>;
+  fund_id: number;
+  period: string;
+  status: 'draft' | 'submitted' | 'reviewed' | 'returned' | 'locked';
+  indicators: ColumnType<unknown, string, string>;
+  generated_at: ColumnType<Date, Date | string, Date | string>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  submitted_by: number | null;
+  source: ColumnType<'online' | 'package', 'online' | 'package' | undefined, 'online' | 'package'>;
+  package_checksum: string | null;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_by: number | null;
+  returned_reason: string | null;
+  locked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  locked_by: number | null;
+}
+
+export interface QuarterlyReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string;
+  reason: string | null;
+  at: Timestamp;
+}
+
+export interface UnlockRequestTable {
+  id: Generated<number>;
+  report_id: number;
+  reason: string;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  status: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | 'approved' | 'rejected' | undefined, 'pending' | 'approved' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decision_note: string | null;
+}
+
+export interface WarningThresholdTable {
+  region_id: number;
+  thresholds: Json<Record<string, unknown>>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface FundWarningTable {
+  id: Generated<number>;
+  fund_id: number;
+  code: string;
+  subject: string;
+  severity: 'high' | 'medium' | 'low';
+  message: string;
+  evidence: Json<Record<string, unknown>>;
+  status: 'open' | 'acknowledged' | 'resolved';
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface FundWarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  action: string;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string;
+  note: string | null;
+  at: Timestamp;
+}
+
+export interface AssemblyMeetingTable {
+  id: Generated<number>;
+  fund_id: number;
+  held_on: string;
+  subject: string;
+  attendees: number | null;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -301,4 +384,11 @@ export interface Database {
   loan: LoanTable;
   loan_step: LoanStepTable;
   repayment: RepaymentTable;
+  quarterly_report: QuarterlyReportTable;
+  quarterly_report_event: QuarterlyReportEventTable;
+  unlock_request: UnlockRequestTable;
+  warning_threshold: WarningThresholdTable;
+  fund_warning: FundWarningTable;
+  fund_warning_event: FundWarningEventTable;
+  assembly_meeting: AssemblyMeetingTable;
 }

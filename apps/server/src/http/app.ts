@@ -20,6 +20,8 @@ import { userRoutes } from './routes/users.js';
 import { fundRoutes } from './routes/funds.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
+import { reportRoutes } from './routes/reports.js';
+import { packageRoutes } from './routes/packages.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
@@ -50,6 +52,8 @@ export const ROUTE_MODULES = [
   memberRoutes,
   loanRoutes,
   ledgerRoutes,
+  reportRoutes,
+  packageRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */

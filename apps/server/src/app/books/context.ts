@@ -63,16 +63,18 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-export function auditFund(
+/**
+ * Records a change to a fund in the audit log and stamps the fund as changed, so that its
+ * warnings are recomputed before they are next read.
+ */
+export async function auditFund(
   trx: Transaction<Database>,
   actor: Actor,
   fund: FundRef,
   record: Omit<AuditRecord, 'region'>,
 ): Promise<void> {
-  return recordAudit(trx, actor, {
-    ...record,
-    region: { id: fund.regionId, path: fund.regionPath },
-  });
+  await trx.updateTable('fund').set({ books_changed_at: new Date() }).where('id', '=', fund.id).execute();
+  await recordAudit(trx, actor, { ...record, region: { id: fund.regionId, path: fund.regionPath } });
 }
 
 export function voucherNo(period: string, number: number): string {

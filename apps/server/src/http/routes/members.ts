@@ -175,17 +175,15 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await createGroup(
-              deps.db,
-              actorOf(request),
-              request.params.id,
-              request.body,
-              deps.now(),
-            ),
-          }),
+        reply.status(201).send({
+          id: await createGroup(
+            deps.db,
+            actorOf(request),
+            request.params.id,
+            request.body,
+            deps.now(),
+          ),
+        }),
     );
   };
 }
