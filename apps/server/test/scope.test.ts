@@ -14,6 +14,8 @@ const foreign = {
   memberIds: [] as number[],
   loanIds: [] as number[],
   voucherIds: [] as number[],
+  reportIds: [] as number[],
+  warningIds: [] as number[],
   markers: [] as string[],
 };
 let ownFundId = 0;
@@ -83,8 +85,20 @@ beforeAll(async () => {
   });
   foreign.loanIds.push(loan.json<{ id: number }>().id);
   foreign.markers.push('外村会员甲', '外村小组', '外村财政资金');
+  const report = await t.call('POST', `${base}/quarterly-reports/submit`, wuxi, {
+    period: '2026Q1',
+  });
+  foreign.reportIds.push(report.json<{ id: number }>().id);
+  const warnings = await t.call('GET', '/api/v1/warnings?status=active', wuxi);
+  foreign.warningIds.push(...warnings.json<{ items: { id: number }[] }>().items.map((w) => w.id));
+  expect(foreign.warningIds.length).toBeGreaterThan(0);
   // The probes below only mean something if the foreign books really exist.
-  for (const id of [...foreign.memberIds, ...foreign.loanIds, ...foreign.voucherIds]) {
+  for (const id of [
+    ...foreign.memberIds,
+    ...foreign.loanIds,
+    ...foreign.voucherIds,
+    ...foreign.reportIds,
+  ]) {
     expect(Number.isInteger(id) && id > 0).toBe(true);
   }
   ownFundId =
@@ -104,6 +118,8 @@ function expansions(url: string): string[] {
     memberId: foreign.memberIds.map(String),
     loanId: foreign.loanIds.map(String),
     voucherId: foreign.voucherIds.map(String),
+    reportId: foreign.reportIds.map(String),
+    warningId: foreign.warningIds.map(String),
     period: ['2026-01'],
     report: ['trial-balance', 'loan-register', 'member-statement'],
   };

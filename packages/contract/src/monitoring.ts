@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PageQuery } from './common.js';
 
 export const QuarterString = z.string().regex(/^\d{4}Q[1-4]$/, 'YYYYQn');
-export const PeriodString = z.string().regex(/^(\d{4}|\d{4}-\d{2}|\d{4}Q[1-4])$/, 'YYYY, YYYY-MM or YYYYQn');
+export const PeriodString = z
+  .string()
+  .regex(/^(\d{4}|\d{4}-\d{2}|\d{4}Q[1-4])$/, 'YYYY, YYYY-MM or YYYYQn');
 export const REPORT_STATUSES = ['draft', 'submitted', 'reviewed', 'returned', 'locked'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES);
 
@@ -12,11 +14,19 @@ export const ReportDecisionBody = z.strictObject({
   reason: z.string().trim().max(500).optional(),
 });
 export const UnlockRequestBody = z.strictObject({ reason: z.string().max(500) });
-export const UnlockDecisionBody = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(500).optional() });
-export const ReportIdParam = z.strictObject({ reportId: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const UnlockDecisionBody = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(500).optional(),
+});
+export const ReportIdParam = z.strictObject({
+  reportId: z.coerce.number().int().min(1).max(2_147_483_647),
+});
 
 /** One indicator value: counts and money (fen) as numbers; ratios keep numerator and denominator. */
-export const IndicatorValue = z.union([z.number(), z.object({ numerator: z.number(), denominator: z.number() })]);
+export const IndicatorValue = z.union([
+  z.number(),
+  z.object({ numerator: z.number(), denominator: z.number() }),
+]);
 export const IndicatorSet = z.record(z.string(), IndicatorValue);
 
 export const QuarterlyReportView = z.object({
@@ -44,7 +54,13 @@ export const QuarterlyReportView = z.object({
     }),
   ),
   unlockRequests: z.array(
-    z.object({ id: z.number().int(), reason: z.string(), status: z.string(), requestedAt: z.string(), decisionNote: z.string().nullable() }),
+    z.object({
+      id: z.number().int(),
+      reason: z.string(),
+      status: z.string(),
+      requestedAt: z.string(),
+      decisionNote: z.string().nullable(),
+    }),
   ),
 });
 
@@ -102,7 +118,12 @@ export const RegionBreakdown = z.object({
   asOf: z.string(),
   source: z.enum(['books', 'snapshot']),
   /** The region itself (rolled up) then each child region or, under a township, each fund. */
-  total: z.object({ id: z.number().int(), name: z.string(), fundCount: z.number().int(), indicators: IndicatorSet }),
+  total: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    fundCount: z.number().int(),
+    indicators: IndicatorSet,
+  }),
   children: z.array(
     z.object({
       kind: z.enum(['region', 'fund']),
@@ -139,7 +160,9 @@ export const WarningPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
-export const WarningIdParam = z.strictObject({ warningId: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const WarningIdParam = z.strictObject({
+  warningId: z.coerce.number().int().min(1).max(2_147_483_647),
+});
 export const WarningActionBody = z.strictObject({
   action: z.enum(['acknowledge', 'resolve', 'reopen']),
   note: z.string().trim().min(1).max(500),

@@ -7,3 +7,5 @@ export * from './loans/index.js';
 export * from './ledger/index.js';
 export * from './members/index.js';
 export * from './reports/index.js';
+export * from './indicators/index.js';
+export * from './warnings/index.js';

@@ -37,7 +37,13 @@ export type Permission =
 const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['users.manage', 'regions.manage', 'funds.create', 'audit.read'],
   city_officer: ['funds.create', 'audit.read', 'monitoring.manage'],
-  county_officer: ['funds.create', 'audit.read', 'fund.setup', 'reports.review', 'monitoring.manage'],
+  county_officer: [
+    'funds.create',
+    'audit.read',
+    'fund.setup',
+    'reports.review',
+    'monitoring.manage',
+  ],
   // Township finance offices keep the books of several villages (代理记账).
   township_officer: [
     'funds.create',

@@ -24,7 +24,11 @@ export interface FundTable {
   bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_no: ColumnType<string | null, string | null | undefined, string | null>;
   books_changed_at: Timestamp;
-  warnings_checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  warnings_checked_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
   created_at: Timestamp;
 }
 
@@ -308,7 +312,11 @@ export interface UnlockRequestTable {
   reason: string;
   requested_by: number | null;
   requested_at: Timestamp;
-  status: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | 'approved' | 'rejected' | undefined, 'pending' | 'approved' | 'rejected'>;
+  status: ColumnType<
+    'pending' | 'approved' | 'rejected',
+    'pending' | 'approved' | 'rejected' | undefined,
+    'pending' | 'approved' | 'rejected'
+  >;
   decided_by: number | null;
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   decision_note: string | null;

@@ -22,6 +22,9 @@ import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { reportRoutes } from './routes/reports.js';
 import { packageRoutes } from './routes/packages.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { quarterlyReportRoutes } from './routes/quarterly-reports.js';
+import { warningRoutes } from './routes/warnings.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
@@ -54,6 +57,9 @@ export const ROUTE_MODULES = [
   ledgerRoutes,
   reportRoutes,
   packageRoutes,
+  indicatorRoutes,
+  quarterlyReportRoutes,
+  warningRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */

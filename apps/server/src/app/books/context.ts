@@ -73,8 +73,15 @@ export async function auditFund(
   fund: FundRef,
   record: Omit<AuditRecord, 'region'>,
 ): Promise<void> {
-  await trx.updateTable('fund').set({ books_changed_at: new Date() }).where('id', '=', fund.id).execute();
-  await recordAudit(trx, actor, { ...record, region: { id: fund.regionId, path: fund.regionPath } });
+  await trx
+    .updateTable('fund')
+    .set({ books_changed_at: new Date() })
+    .where('id', '=', fund.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    ...record,
+    region: { id: fund.regionId, path: fund.regionPath },
+  });
 }
 
 export function voucherNo(period: string, number: number): string {

@@ -130,12 +130,10 @@ export async function recordHouseholdCount(
         poor_households: input.poorHouseholds,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['fund_id', 'as_of'])
-          .doUpdateSet({
-            total_households: input.totalHouseholds,
-            poor_households: input.poorHouseholds,
-          }),
+        oc.columns(['fund_id', 'as_of']).doUpdateSet({
+          total_households: input.totalHouseholds,
+          poor_households: input.poorHouseholds,
+        }),
       )
       .execute();
     await auditFund(trx, actor, fund, {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface RegionRow {
@@ -58,7 +58,10 @@ export async function insertRegion(
 }
 
 /** The ancestors of a region (city first), including itself. */
-export async function regionLineage(db: Kysely<Database>, path: string): Promise<RegionRow[]> {
+export async function regionLineage(
+  db: Kysely<Database> | Transaction<Database>,
+  path: string,
+): Promise<RegionRow[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   if (ids.length === 0) return [];
   const rows = await db
