@@ -150,6 +150,13 @@ export const ERRORS = {
   warning_threshold_out_of_range: { status: 400, message: '预警阈值超出允许范围' },
   warning_threshold_unknown: { status: 400, message: '未知的预警阈值项' },
   warning_note_required: { status: 400, message: '处理预警须填写说明' },
+  // Programme: exit
+  exit_needs_reason: { status: 400, message: '退出决定须写明理由' },
+  exit_already_decided: { status: 409, message: '该互助社已作出退出决定' },
+  exit_not_decided: { status: 400, message: '市级尚未作出该互助社的退出决定' },
+  exit_loans_outstanding: { status: 400, message: '尚有未收回的借款，须收回或经会员大会决议核销后才能退出清算' },
+  exit_books_not_clear: { status: 400, message: '账上尚有借款、会员互助金或往来款未清，不能上缴结余' },
+  fund_closed: { status: 409, message: '该互助社已退出清算，账簿已关闭' },
   // Idempotency
   request_id_reused: {
     status: 409,

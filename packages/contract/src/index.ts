@@ -10,3 +10,5 @@ export * from './books.js';
 export * from './reports.js';
 export * from './packages.js';
 export * from './monitoring.js';
+export * from './programme.js';
+export * from './monitoring-report.js';

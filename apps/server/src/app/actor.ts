@@ -32,17 +32,22 @@ export type Permission =
   /** 区县: review, return and lock quarterly reports; decide unlock requests. */
   | 'reports.review'
   /** Set warning thresholds for one's region; acknowledge and resolve warnings. */
-  | 'monitoring.manage';
+  | 'monitoring.manage'
+  /** 市: yearly plans, evaluation schemes and runs, approving outcomes and exits. */
+  | 'programme.city'
+  /** 区县: candidates, manual evaluation scores, surveys and typical cases, rectification. */
+  | 'programme.county';
 
 const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['users.manage', 'regions.manage', 'funds.create', 'audit.read'],
-  city_officer: ['funds.create', 'audit.read', 'monitoring.manage'],
+  city_officer: ['funds.create', 'audit.read', 'monitoring.manage', 'programme.city'],
   county_officer: [
     'funds.create',
     'audit.read',
     'fund.setup',
     'reports.review',
     'monitoring.manage',
+    'programme.county',
   ],
   // Township finance offices keep the books of several villages (代理记账).
   township_officer: [

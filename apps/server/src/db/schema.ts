@@ -361,6 +361,126 @@ export interface AssemblyMeetingTable {
   attendees: number | null;
 }
 
+type NullableDate = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface YearlyPlanTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  title: string;
+  document_no: string | null;
+  issuing_office: string;
+  issued_on: string | null;
+  standard_amount_fen: Int8;
+  status: 'draft' | 'issued';
+  plan: Json<unknown>;
+  created_by: number | null;
+  created_at: Timestamp;
+  issued_by: number | null;
+  issued_at: NullableDate;
+}
+
+export interface PlanAllocationReceiptTable {
+  id: Generated<number>;
+  plan_id: number;
+  line_no: number;
+  fund_id: number;
+  category: string;
+  source: string;
+  amount_fen: Int8;
+  received_on: string | null;
+  voucher_id: Int8 | null;
+}
+
+export interface SelectionCandidateTable {
+  id: Generated<number>;
+  year: number;
+  kind: 'new_pilot' | 'reward_expand';
+  village_id: number;
+  checklist: Json<Record<string, unknown>>;
+  score: number | null;
+  reference_date: string | null;
+  eligibility: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_by: number | null;
+  submitted_at: Timestamp;
+}
+
+export interface EvaluationSchemeTable {
+  id: Generated<number>;
+  region_id: number;
+  name: string;
+  scheme: Json<unknown>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationRunTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  scheme_id: number;
+  evaluated_on: string;
+  status: 'open' | 'approved';
+  created_by: number | null;
+  created_at: Timestamp;
+  approved_by: number | null;
+  approved_at: NullableDate;
+}
+
+export interface EvaluationResultTable {
+  run_id: number;
+  fund_id: number;
+  indicators: Json<unknown>;
+  manual_scores: Json<Record<string, unknown>>;
+  score: Json<unknown>;
+  total_tenths: number;
+  grade: string;
+  rank_in_county: number | null;
+  rank_in_city: number | null;
+  proposed_outcome: string;
+  approved_outcome: string | null;
+  outcome_deadline: string | null;
+}
+
+export interface RectificationTaskTable {
+  id: Generated<number>;
+  fund_id: number;
+  run_id: number | null;
+  description: string;
+  deadline: string;
+  status: 'open' | 'done' | 'overdue';
+  evidence: string | null;
+  closed_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface FundExitTable {
+  fund_id: number;
+  decided_on: string;
+  reason: string;
+  closed_on: string | null;
+  final_check: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface SatisfactionSurveyTable {
+  fund_id: number;
+  year: number;
+  respondents: number;
+  satisfied: number;
+  neutral: number;
+  dissatisfied: number;
+  opinions: string;
+}
+
+export interface TypicalCaseTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  fund_id: number | null;
+  title: string;
+  body: string;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -399,4 +519,14 @@ export interface Database {
   fund_warning: FundWarningTable;
   fund_warning_event: FundWarningEventTable;
   assembly_meeting: AssemblyMeetingTable;
+  yearly_plan: YearlyPlanTable;
+  plan_allocation_receipt: PlanAllocationReceiptTable;
+  selection_candidate: SelectionCandidateTable;
+  evaluation_scheme: EvaluationSchemeTable;
+  evaluation_run: EvaluationRunTable;
+  evaluation_result: EvaluationResultTable;
+  rectification_task: RectificationTaskTable;
+  fund_exit: FundExitTable;
+  satisfaction_survey: SatisfactionSurveyTable;
+  typical_case: TypicalCaseTable;
 }

@@ -25,6 +25,7 @@ import { packageRoutes } from './routes/packages.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.js';
 import { warningRoutes } from './routes/warnings.js';
+import { fundExitRoutes } from './routes/fund-exit.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
@@ -60,6 +61,7 @@ export const ROUTE_MODULES = [
   indicatorRoutes,
   quarterlyReportRoutes,
   warningRoutes,
+  fundExitRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */

@@ -3,3 +3,4 @@ export * from './voucher.js';
 export * from './posting-rules.js';
 export * from './balances.js';
 export * from './distribution.js';
+export * from './exit-transfer.js';

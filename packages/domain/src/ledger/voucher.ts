@@ -19,7 +19,8 @@ export type VoucherKind =
   | 'year_end_close'
   | 'surplus_distribution'
   | 'manual'
-  | 'reversal';
+  | 'reversal'
+  | 'fund_exit_transfer';
 
 /** The loan or member a line on a subledger account belongs to. */
 export interface Subledger {

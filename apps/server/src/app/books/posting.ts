@@ -23,6 +23,13 @@ export async function post(
   voucher: Voucher,
   actor: Actor,
 ): Promise<PostedVoucher> {
+  const closed = await trx
+    .selectFrom('fund_exit')
+    .select('closed_on')
+    .where('fund_id', '=', fund.id)
+    .executeTakeFirst();
+  if (closed?.closed_on !== null && closed?.closed_on !== undefined)
+    throw new AppError('fund_closed', { closedOn: closed.closed_on });
   const chart = await loadChart(trx, fund.id);
   unwrap(validateVoucher(voucher, chart, { closedThrough: await closedThrough(trx, fund.id) }));
   await assertSubledgersBelong(trx, fund.id, voucher);
