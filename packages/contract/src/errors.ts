@@ -138,6 +138,18 @@ export const ERRORS = {
     status: 409,
     message: '本系统已有该互助社，且数据与数据包不同，未导入任何记录',
   },
+  package_diverged: {
+    status: 409,
+    message: '数据包与本系统的账簿历史不一致（已有的记录不同），未导入任何记录',
+  },
+  package_older_than_books: {
+    status: 409,
+    message: '数据包比本系统的账簿旧（缺少本系统已有的凭证或记录），未导入任何记录',
+  },
+  report_package_inconsistent: {
+    status: 400,
+    message: '季报数据与数据包中的账簿不一致（季报须由账簿生成），未导入任何记录',
+  },
   // Monitoring and quarterly reports
   report_period_not_quarter: { status: 400, message: '季报期间须为季度，如 2025Q4' },
   report_locked: { status: 409, message: '该季报已锁定，须经区县批准解锁后才能修改' },
@@ -154,9 +166,16 @@ export const ERRORS = {
   exit_needs_reason: { status: 400, message: '退出决定须写明理由' },
   exit_already_decided: { status: 409, message: '该互助社已作出退出决定' },
   exit_not_decided: { status: 400, message: '市级尚未作出该互助社的退出决定' },
-  exit_loans_outstanding: { status: 400, message: '尚有未收回的借款，须收回或经会员大会决议核销后才能退出清算' },
-  exit_books_not_clear: { status: 400, message: '账上尚有借款、会员互助金或往来款未清，不能上缴结余' },
+  exit_loans_outstanding: {
+    status: 400,
+    message: '尚有未收回的借款，须收回或经会员大会决议核销后才能退出清算',
+  },
+  exit_books_not_clear: {
+    status: 400,
+    message: '账上尚有借款、会员互助金或往来款未清，不能上缴结余',
+  },
   fund_closed: { status: 409, message: '该互助社已退出清算，账簿已关闭' },
+  survey_counts_invalid: { status: 400, message: '满意、一般、不满意人数之和须等于受访人数' },
   // Idempotency
   request_id_reused: {
     status: 409,

@@ -26,6 +26,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.js';
 import { warningRoutes } from './routes/warnings.js';
 import { fundExitRoutes } from './routes/fund-exit.js';
+import { programmeRecordRoutes } from './routes/programme-records.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
@@ -62,6 +63,7 @@ export const ROUTE_MODULES = [
   quarterlyReportRoutes,
   warningRoutes,
   fundExitRoutes,
+  programmeRecordRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */
