@@ -9,3 +9,5 @@ export * from './members/index.js';
 export * from './reports/index.js';
 export * from './indicators/index.js';
 export * from './warnings/index.js';
+export * from './planning/index.js';
+export * from './evaluation/index.js';
