@@ -18,6 +18,7 @@ export interface PageRoute {
 
 const EVERYONE: readonly RoleGroup[] = ['admin', 'officer', 'auditor', 'village'];
 const IN_SCOPE: readonly RoleGroup[] = ['admin', 'officer', 'auditor'];
+const BOOKS: readonly RoleGroup[] = ['officer', 'auditor', 'village'];
 
 /**
  * Every page of the signed-in app. A new feature adds its page here (and a menu entry in
@@ -63,5 +64,40 @@ export const ROUTES: readonly PageRoute[] = [
     path: '/account/password',
     page: page(() => import('./features/account/ChangePassword.js'), 'ChangePassword'),
     groups: EVERYONE,
+  },
+  {
+    path: '/members',
+    page: page(() => import('./features/members/MembersPage.js'), 'MembersPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/groups',
+    page: page(() => import('./features/groups/GroupsPage.js'), 'GroupsPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/loans',
+    page: page(() => import('./features/loans/LoansPage.js'), 'LoansPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/loans/:loanId',
+    page: page(() => import('./features/loans/LoanDetailPage.js'), 'LoanDetailPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/vouchers',
+    page: page(() => import('./features/ledger/LedgerPage.js'), 'LedgerPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/reports',
+    page: page(() => import('./features/reports/ReportsPage.js'), 'ReportsPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/fund-setup',
+    page: page(() => import('./features/fund-setup/FundSetupPage.js'), 'FundSetupPage'),
+    groups: BOOKS,
   },
 ];

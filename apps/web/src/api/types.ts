@@ -34,3 +34,50 @@ export type UserPage = z.infer<typeof UserPageSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type { Role } from '@huzhu/contract';
+
+// ---- The books of a fund (members, loans, ledger, setup) and its reports ----
+import type {
+  AccountList as AccountListSchema,
+  AccountView as AccountViewSchema,
+  Bylaws as BylawsSchema,
+  FundProfile as FundProfileSchema,
+  GroupList as GroupListSchema,
+  JointGroup as JointGroupSchema,
+  LoanDetail as LoanDetailSchema,
+  LoanPage as LoanPageSchema,
+  LoanSummary as LoanSummarySchema,
+  Member as MemberSchema,
+  MemberExitResult as MemberExitResultSchema,
+  MemberPage as MemberPageSchema,
+  MoneyResult as MoneyResultSchema,
+  PeriodList as PeriodListSchema,
+  Quote as QuoteSchema,
+  ReportModelBody as ReportModelBodySchema,
+  RepaymentResult as RepaymentResultSchema,
+  VoucherPage as VoucherPageSchema,
+  VoucherView as VoucherViewSchema,
+  YearEndResult as YearEndResultSchema,
+} from '@huzhu/contract';
+
+export type FundProfile = z.infer<typeof FundProfileSchema>;
+export type Bylaws = z.infer<typeof BylawsSchema>;
+export type Member = z.infer<typeof MemberSchema>;
+export type MemberPage = z.infer<typeof MemberPageSchema>;
+export type MemberExitResult = z.infer<typeof MemberExitResultSchema>;
+export type MoneyResult = z.infer<typeof MoneyResultSchema>;
+export type JointGroup = z.infer<typeof JointGroupSchema>;
+export type GroupList = z.infer<typeof GroupListSchema>;
+export type LoanSummary = z.infer<typeof LoanSummarySchema>;
+export type LoanDetail = z.infer<typeof LoanDetailSchema>;
+export type LoanPage = z.infer<typeof LoanPageSchema>;
+export type LoanStatus = LoanSummary['status'];
+export type Quote = z.infer<typeof QuoteSchema>;
+export type RepaymentResult = z.infer<typeof RepaymentResultSchema>;
+export type AccountView = z.infer<typeof AccountViewSchema>;
+export type AccountList = z.infer<typeof AccountListSchema>;
+export type VoucherView = z.infer<typeof VoucherViewSchema>;
+export type VoucherPage = z.infer<typeof VoucherPageSchema>;
+export type PeriodList = z.infer<typeof PeriodListSchema>;
+export type YearEndResult = z.infer<typeof YearEndResultSchema>;
+export type ReportModel = z.infer<typeof ReportModelBodySchema>;
+export type MoneyChannel = 'cash' | 'bank';

@@ -59,3 +59,9 @@ export const AUDIT_DETAIL_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const PASSWORD_RULE_HINT = '至少 10 位，含字母和数字';
+
+/** Menu labels of the fund's books (besides the reserved ones above). */
+export const BOOKS_MENU_LABELS = {
+  groups: '联保小组',
+  fundSetup: '本社设置',
+} as const;

@@ -1,13 +1,19 @@
 import type { ComponentType } from 'react';
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  MoneyCollectOutlined,
+  SettingOutlined,
+  ClusterOutlined,
+  UserOutlined,
   AuditOutlined,
   BankOutlined,
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { MENU_LABELS } from '../../text/zh.js';
+import { BOOKS_MENU_LABELS, MENU_LABELS } from '../../text/zh.js';
 import type { RoleGroup } from '../auth/permissions.js';
 
 export interface MenuEntry {
@@ -22,6 +28,8 @@ export interface MenuEntry {
 }
 
 const EVERYONE: readonly RoleGroup[] = ['admin', 'officer', 'auditor', 'village'];
+/** The books of a fund: village roles on their own, officers and auditors on the selected village. */
+const BOOKS: readonly RoleGroup[] = ['village', 'officer', 'auditor'];
 
 /**
  * The left menu, in display order. To add a feature: add its page to routes.tsx and one entry
@@ -41,6 +49,48 @@ export const MENU: readonly MenuEntry[] = [
     label: MENU_LABELS.ownFund,
     icon: BankOutlined,
     groups: ['village'],
+  },
+  {
+    key: 'members',
+    path: '/members',
+    label: MENU_LABELS.members,
+    icon: UserOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'groups',
+    path: '/groups',
+    label: BOOKS_MENU_LABELS.groups,
+    icon: ClusterOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'loans',
+    path: '/loans',
+    label: MENU_LABELS.loans,
+    icon: MoneyCollectOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'vouchers',
+    path: '/vouchers',
+    label: MENU_LABELS.vouchers,
+    icon: FileTextOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    label: MENU_LABELS.reports,
+    icon: BarChartOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'fundSetup',
+    path: '/fund-setup',
+    label: BOOKS_MENU_LABELS.fundSetup,
+    icon: SettingOutlined,
+    groups: BOOKS,
   },
   {
     key: 'regionsAdmin',
