@@ -176,6 +176,40 @@ export const ERRORS = {
   },
   fund_closed: { status: 409, message: '该互助社已退出清算，账簿已关闭' },
   survey_counts_invalid: { status: 400, message: '满意、一般、不满意人数之和须等于受访人数' },
+  // Programme: yearly plans, allocation receipts, selection
+  plan_source_over_allocated: { status: 400, message: '该资金来源的分配额超过预算，不能下达' },
+  plan_source_unknown: {
+    status: 400,
+    message: '资金来源不明：该来源没有预算行（来源须为中央奖励资金、市级资金或区县配套资金）',
+  },
+  plan_source_twice: { status: 400, message: '同一资金来源的预算填写了两次' },
+  plan_village_twice: { status: 400, message: '同一个村在计划中安排了两次' },
+  plan_amount_invalid: { status: 400, message: '金额无效：须为大于零的整数（分）' },
+  plan_village_count_invalid: {
+    status: 400,
+    message: '村数无效：区县汇总行至少 1 个村，具体到村的行只能是 1 个村',
+  },
+  plan_region_invalid: { status: 400, message: '区划代码无效：须为本市的区县及其所属行政村' },
+  plan_cumulative_cap_exceeded: {
+    status: 400,
+    message: '安排后该村累计财政投入超过 50 万元上限',
+  },
+  plan_cumulative_input_unknown: {
+    status: 400,
+    message: '无法确定该村的累计财政投入（该村没有互助社账簿）',
+  },
+  plan_village_without_fund: { status: 400, message: '该村没有互助社，不能安排奖励资金' },
+  plan_already_issued: { status: 409, message: '该计划已下达，不能再修改或重复下达' },
+  plan_not_issued: { status: 409, message: '该计划尚未下达' },
+  plan_title_taken: { status: 409, message: '本年度已有同名的计划' },
+  allocation_already_received: { status: 409, message: '该笔计划资金已确认到位，不能重复确认' },
+  allocation_receipt_before_plan: { status: 400, message: '到位日期不能早于计划文件日期' },
+  selection_score_invalid: { status: 400, message: '竞争评分须为 0–100 的整数' },
+  selection_region_not_village: { status: 400, message: '候选对象须为行政村' },
+  selection_village_without_fund: {
+    status: 400,
+    message: '该村没有互助社，不能申报奖励扩大规模试点村',
+  },
   // Idempotency
   request_id_reused: {
     status: 409,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Bylaws, MemberCategory, MoneyChannel, LoanStatus } from './books.js';
 import { RealIsoDate } from './reports.js';
+import { IndicatorSet, QuarterString } from './monitoring.js';
 
 /**
  * The fund data package (数据包): one fund's complete books as one versioned JSON document, for
@@ -228,8 +229,19 @@ export const PackageProblem = z.object({
 });
 export type PackageProblem = z.infer<typeof PackageProblem>;
 
+/** What an import added to and changed in books already there (a fast-forward). */
+export const PackageChanges = z.object({
+  added: z.record(z.string(), z.number().int()),
+  updated: z.record(z.string(), z.number().int()),
+});
+export type PackageChanges = z.infer<typeof PackageChanges>;
+
+/**
+ * `imported`: a new fund was written; `updated`: the books already here were an earlier state of
+ * the package's books and were brought forward (fast-forward); `unchanged`: nothing to do.
+ */
 export const PackageImportResult = z.object({
-  status: z.enum(['imported', 'unchanged']),
+  status: z.enum(['imported', 'updated', 'unchanged']),
   fundId: z.number().int(),
   fundCode: z.string(),
   counts: z.object({
@@ -237,5 +249,46 @@ export const PackageImportResult = z.object({
     loans: z.number().int(),
     vouchers: z.number().int(),
   }),
+  changes: PackageChanges.optional(),
 });
 export type PackageImportResult = z.infer<typeof PackageImportResult>;
+
+/**
+ * The report package (季报数据包): a village without network sends its fund package together with
+ * the quarter's report generated from those books; the township or county imports both at once.
+ */
+export const REPORT_PACKAGE_FORMAT = 'huzhu-report-package';
+export const REPORT_PACKAGE_VERSION = 1;
+
+/** The indicators snapshot of a quarterly report (`FundIndicators` of the domain). */
+export const ReportIndicators = z.strictObject({
+  period: QuarterString,
+  asOf: RealIsoDate,
+  values: IndicatorSet,
+});
+
+export const ReportPackage = z.strictObject({
+  format: z.literal(REPORT_PACKAGE_FORMAT),
+  version: z.literal(REPORT_PACKAGE_VERSION),
+  period: QuarterString,
+  exportedAt: Timestamp,
+  fundPackage: FundPackage,
+  report: z.strictObject({ period: QuarterString, indicators: ReportIndicators }),
+  /** 'sha256:' + hex SHA-256 of the canonical JSON of `{ period, fundPackage, report }`. */
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+export type ReportPackage = z.infer<typeof ReportPackage>;
+
+export const ReportPackageQuery = z.strictObject({ period: QuarterString });
+
+export const ReportPackageImportResult = z.object({
+  status: z.enum(['imported', 'unchanged']),
+  fundId: z.number().int(),
+  fundCode: z.string(),
+  period: z.string(),
+  reportId: z.number().int(),
+  /** What happened to the books: a new fund, brought forward, or already the same. */
+  books: z.enum(['imported', 'updated', 'unchanged']),
+  checksum: z.string(),
+});
+export type ReportPackageImportResult = z.infer<typeof ReportPackageImportResult>;

@@ -7,6 +7,7 @@ import {
   rollUpIndicators,
   type FundIndicators,
   type IndicatorValues,
+  type IsoDate,
   type Period,
 } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
@@ -24,14 +25,19 @@ export function parseIndicatorPeriod(input: string): Period {
   return parsed.value;
 }
 
-/** The §8 indicators of one fund for a period, computed from its books as of the period end. */
+/**
+ * The §8 indicators of one fund for a period, computed from its books as of the period end (or of
+ * `asOf`, a day inside a period that is still running).
+ */
 export async function fundIndicators(
   db: Db,
   fundId: number,
   period: Period,
+  asOf?: IsoDate,
 ): Promise<FundIndicators> {
-  const input = await loadIndicatorInput(db, fundId, periodEnd(period));
-  return computeFundIndicators({ period, ...input });
+  const through = asOf !== undefined && asOf < periodEnd(period) ? asOf : periodEnd(period);
+  const input = await loadIndicatorInput(db, fundId, through);
+  return computeFundIndicators({ period, asOf: through, ...input });
 }
 
 interface FundUnit {

@@ -53,10 +53,16 @@ export function schemaProblems(
   return issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
     let record: string | null = null;
-    if (issue.path[0] === 'content' && typeof issue.path[2] === 'number') {
-      const content = (raw as { content?: Record<string, unknown> }).content ?? {};
-      const collection = content[String(issue.path[1])];
-      const item: unknown = Array.isArray(collection) ? collection[issue.path[2]] : undefined;
+    // The record an issue sits in: `content.<collection>[i]`, also inside a report package.
+    const at = issue.path.indexOf('content');
+    if (at >= 0 && typeof issue.path[at + 2] === 'number') {
+      let item: unknown = raw;
+      for (const key of issue.path.slice(0, at + 3)) {
+        item =
+          typeof item === 'object' && item !== null
+            ? (item as Record<PropertyKey, unknown>)[key]
+            : undefined;
+      }
       const id = (item as { id?: unknown } | undefined)?.id;
       record = typeof id === 'string' ? id : null;
     }
