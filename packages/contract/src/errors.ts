@@ -210,6 +210,26 @@ export const ERRORS = {
     status: 400,
     message: '该村没有互助社，不能申报奖励扩大规模试点村',
   },
+  // Programme: evaluation
+  evaluation_weights_not_100: { status: 400, message: '考评维度权重之和须为 100' },
+  evaluation_items_not_weight: { status: 400, message: '各维度内评分项分值之和须等于该维度权重' },
+  evaluation_band_invalid: {
+    status: 400,
+    message: '评分档次须从 0 开始、首尾相接、按顺序排列，且至少一档得满分',
+  },
+  evaluation_points_invalid: { status: 400, message: '分值须为正数且最多一位小数' },
+  evaluation_code_twice: { status: 400, message: '考评方案中的代码重复' },
+  evaluation_indicator_unknown: { status: 400, message: '评分项绑定的监测指标不存在' },
+  evaluation_grades_invalid: { status: 400, message: '等级分数线须满足 优秀 > 良好 > 合格 > 0' },
+  manual_score_out_of_band: { status: 400, message: '人工评分超出该项的分值范围' },
+  manual_score_unknown_item: { status: 400, message: '该评分项不是人工评分项' },
+  manual_score_missing: { status: 400, message: '人工评分项尚未评分' },
+  manual_evidence_missing: { status: 400, message: '人工评分须填写依据' },
+  evaluation_date_before_year: { status: 400, message: '考评日期不能早于考评年度' },
+  evaluation_run_exists: { status: 409, message: '该年度已开展考评' },
+  evaluation_run_approved: { status: 409, message: '该次考评结果已审定，不能再修改' },
+  rectification_already_closed: { status: 409, message: '该整改任务已完成' },
+  rectification_needs_evidence: { status: 400, message: '整改完成须提供整改材料说明' },
   // Idempotency
   request_id_reused: {
     status: 409,

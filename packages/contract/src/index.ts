@@ -12,3 +12,4 @@ export * from './packages.js';
 export * from './monitoring.js';
 export * from './programme.js';
 export * from './monitoring-report.js';
+export * from './plans.js';

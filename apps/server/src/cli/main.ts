@@ -13,6 +13,8 @@ import { errorMessage } from '@huzhu/contract';
 import type { Actor } from '../app/actor.js';
 import { exportFund } from '../app/package/export-fund.js';
 import { importFundPackage } from '../app/package/import-fund.js';
+import { indicatorsCommand } from '../app/monitoring/monitoring-cli.js';
+import { exportReportPackage, importReportPackage } from '../app/monitoring/report-package.js';
 
 const USAGE = `用法 (usage): huzhu <command>
   start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
@@ -23,7 +25,12 @@ const USAGE = `用法 (usage): huzhu <command>
   region import FILE    导入区划（CSV 或 xlsx：代码, 名称, 上级代码）
   export --fund CODE [--out FILE]
                         导出互助社数据包（JSON；未给 --out 时写到标准输出）
-  import FILE           导入互助社数据包（先全部校验，全部通过才写入）
+  import FILE           导入互助社数据包（先全部校验，全部通过才写入；已有该社时补入新记录）
+  report-package --fund CODE --period 2026Q3 [--out FILE]
+                        导出季报数据包（数据包 + 由账簿生成的季报）
+  import-report FILE    导入季报数据包（导入或补入账簿，季报记为已提交）
+  indicators --fund CODE | --region CODE --period 2025Q4 [--format json|table] [--source books|snapshot]
+                        打印监测指标（json：金额单位为分，比率含分子、分母；table：对齐的表格）
 Roles: ${ROLES.join(', ')}`;
 
 /** The CLI acts as the system itself: full scope, recorded in the audit log as user "system". */
@@ -35,6 +42,12 @@ const SYSTEM_ACTOR: Actor = {
   regionPath: '/',
   ip: null,
 };
+
+/**
+ * The system acting on quarterly reports: the administrator's role carries no report permissions,
+ * so report packages are exported and imported with those of a township office (the whole tree).
+ */
+const REPORT_ACTOR: Actor = { ...SYSTEM_ACTOR, role: 'township_officer' };
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(loadConfig(), (line) => {
@@ -159,7 +172,92 @@ async function fundImport(file: string | undefined): Promise<void> {
     console.log(
       result.status === 'unchanged'
         ? `互助社 ${result.fundCode} 已存在且与数据包一致，未作改动`
-        : `已导入互助社 ${result.fundCode}（id ${result.fundId}）：会员 ${result.counts.members} 户，借款 ${result.counts.loans} 笔，凭证 ${result.counts.vouchers} 张`,
+        : result.status === 'updated'
+          ? `已补入互助社 ${result.fundCode}（id ${result.fundId}）的新记录：${JSON.stringify(result.changes?.added ?? {})}`
+          : `已导入互助社 ${result.fundCode}（id ${result.fundId}）：会员 ${result.counts.members} 户，借款 ${result.counts.loans} 笔，凭证 ${result.counts.vouchers} 张`,
+    );
+  });
+}
+
+function readJsonFile(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `无法读取${what} ${file}：${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+async function reportPackageExport(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { fund: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } },
+  });
+  const { fund: code, period } = values;
+  if (code === undefined || period === undefined) throw new Error(USAGE);
+  await withRuntime(async (runtime) => {
+    const db = runtime.database.db;
+    const fund = await db
+      .selectFrom('fund')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (fund === undefined) throw new Error(`互助社 ${code} 不存在`);
+    const doc = await exportReportPackage(db, REPORT_ACTOR, fund.id, period, new Date());
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    if (values.out === undefined) process.stdout.write(text);
+    else {
+      writeFileSync(values.out, text);
+      console.error(
+        `已导出 ${doc.fundPackage.content.fund.name}（${code}）${period} 季报数据包 → ${values.out}`,
+      );
+    }
+  });
+}
+
+async function reportPackageImport(file: string | undefined): Promise<void> {
+  if (file === undefined) throw new Error(USAGE);
+  const doc = readJsonFile(file, '季报数据包');
+  await withRuntime(async (runtime) => {
+    const result = await importReportPackage(runtime.database.db, REPORT_ACTOR, doc, new Date());
+    console.log(
+      result.status === 'unchanged'
+        ? `互助社 ${result.fundCode} ${result.period} 季报数据包已导入过，未作改动`
+        : `已导入互助社 ${result.fundCode} ${result.period} 季报（季报 id ${result.reportId}，已提交；账簿：${result.books}）`,
+    );
+  });
+}
+
+async function indicators(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      fund: { type: 'string' },
+      region: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      source: { type: 'string', default: 'books' },
+    },
+  });
+  const { fund, region, period, format, source } = values;
+  if (
+    period === undefined ||
+    (fund === undefined) === (region === undefined) ||
+    (format !== 'json' && format !== 'table') ||
+    (source !== 'books' && source !== 'snapshot')
+  )
+    throw new Error(USAGE);
+  await withRuntime(async (runtime) => {
+    process.stdout.write(
+      await indicatorsCommand(runtime.database.db, SYSTEM_ACTOR, {
+        fund,
+        region,
+        period,
+        format,
+        source,
+      }),
     );
   });
 }
@@ -186,6 +284,12 @@ export async function main(argv: string[]): Promise<void> {
       return fundExport(argv.slice(1));
     case 'import':
       return fundImport(sub);
+    case 'indicators':
+      return indicators(argv.slice(1));
+    case 'report-package':
+      return reportPackageExport(argv.slice(1));
+    case 'import-report':
+      return reportPackageImport(sub);
     default:
       break;
   }

@@ -25,8 +25,10 @@ import { packageRoutes } from './routes/packages.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.js';
 import { warningRoutes } from './routes/warnings.js';
+import { monitoringReportRoutes } from './routes/monitoring-report.js';
 import { fundExitRoutes } from './routes/fund-exit.js';
 import { programmeRecordRoutes } from './routes/programme-records.js';
+import { evaluationRoutes } from './routes/evaluation.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
@@ -64,6 +66,8 @@ export const ROUTE_MODULES = [
   warningRoutes,
   fundExitRoutes,
   programmeRecordRoutes,
+  evaluationRoutes,
+  monitoringReportRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */
