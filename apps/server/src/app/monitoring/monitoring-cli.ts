@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.js';
 import { findRegionByCode } from '../../db/repositories/regions.js';
 import type { Actor } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
-import { indicatorsForFund, regionBreakdown } from './fund-indicators.js';
+import { indicatorsForFund, regionBreakdown } from './region-indicators.js';
 import {
   NOT_APPLICABLE,
   averageFen,

@@ -7,7 +7,7 @@ import {
   RegionBreakdown,
   RegionIndicatorQuery,
 } from '@huzhu/contract';
-import { indicatorsForFund, regionBreakdown } from '../../app/monitoring/fund-indicators.js';
+import { indicatorsForFund, regionBreakdown } from '../../app/monitoring/region-indicators.js';
 import { actorOf, type AppDeps } from '../context.js';
 
 export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
