@@ -230,6 +230,7 @@ export const ERRORS = {
   evaluation_run_approved: { status: 409, message: '该次考评结果已审定，不能再修改' },
   rectification_already_closed: { status: 409, message: '该整改任务已完成' },
   rectification_needs_evidence: { status: 400, message: '整改完成须提供整改材料说明' },
+  period_not_started: { status: 400, message: '该年度尚未开始' },
   // Idempotency
   request_id_reused: {
     status: 409,

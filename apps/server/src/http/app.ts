@@ -29,10 +29,13 @@ import { monitoringReportRoutes } from './routes/monitoring-report.js';
 import { fundExitRoutes } from './routes/fund-exit.js';
 import { programmeRecordRoutes } from './routes/programme-records.js';
 import { evaluationRoutes } from './routes/evaluation.js';
+import { annualSummaryRoutes } from './routes/annual-summary.js';
 import { fundSetupRoutes } from './routes/fund-setup.js';
 import { memberRoutes } from './routes/members.js';
 import { loanRoutes } from './routes/loans.js';
 import { ledgerRoutes } from './routes/ledger.js';
+import { planRoutes } from './routes/plans.js';
+import { selectionRoutes } from './routes/selection.js';
 
 export interface RouteEntry {
   method: string;
@@ -67,7 +70,10 @@ export const ROUTE_MODULES = [
   fundExitRoutes,
   programmeRecordRoutes,
   evaluationRoutes,
+  annualSummaryRoutes,
   monitoringReportRoutes,
+  planRoutes,
+  selectionRoutes,
 ];
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document, and the web app. */

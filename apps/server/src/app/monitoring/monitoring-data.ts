@@ -3,6 +3,7 @@ import {
   periodKind,
   rollUpIndicators,
   type FundIndicators,
+  type IsoDate,
   type IndicatorValues,
   type Period,
 } from '@huzhu/domain';
@@ -114,6 +115,7 @@ export async function indicatorsByFund(
   funds: readonly MonitoredFund[],
   period: Period,
   source: 'books' | 'snapshot',
+  asOf?: IsoDate,
 ): Promise<Map<number, FundIndicators>> {
   const result = new Map<number, FundIndicators>();
   if (funds.length === 0) return result;
@@ -134,7 +136,9 @@ export async function indicatorsByFund(
     for (const row of rows) result.set(row.fund_id, row.indicators as FundIndicators);
     return result;
   }
-  for (const fund of funds) result.set(fund.fundId, await fundIndicators(db, fund.fundId, period));
+  for (const fund of funds) {
+    result.set(fund.fundId, await fundIndicators(db, fund.fundId, period, asOf));
+  }
   return result;
 }
 

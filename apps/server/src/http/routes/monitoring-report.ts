@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   DOCX_CONTENT_TYPE,
@@ -15,19 +14,9 @@ import {
 } from '../../app/monitoring/monitoring-report.js';
 import { buildIndicatorTable } from '../../app/monitoring/monitoring-table.js';
 import { renderMonitoringDocx } from '../../export/docx.js';
-import { attachmentHeader, renderXlsx } from '../../export/xlsx.js';
+import { renderXlsx } from '../../export/xlsx.js';
+import { sendFile } from '../send-file.js';
 import { actorOf, type AppDeps } from '../context.js';
-
-/** Sends a file the JSON schema does not describe (Fastify sends a Buffer as it is). */
-function sendFile(
-  reply: FastifyReply,
-  contentType: string,
-  filename: string,
-  body: Buffer,
-): FastifyReply {
-  reply.header('content-disposition', attachmentHeader(filename));
-  return reply.type(contentType).send(body);
-}
 
 /** 季度监测报告 (json model or .docx) and the indicator table (json model or .xlsx). */
 export function monitoringReportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
