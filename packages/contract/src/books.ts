@@ -483,3 +483,26 @@ export const YearEndResult = z.object({
   riskReserveFen: z.number().int(),
   voucherIds: z.array(z.number().int()),
 });
+
+export const IntegrityReport = z.object({
+  fundId: z.number().int(),
+  fundCode: z.string(),
+  intact: z.boolean(),
+  vouchers: z.number().int(),
+  sealed: z.number().int(),
+  problems: z.array(
+    z.object({
+      kind: z.enum([
+        'voucher_edited',
+        'voucher_deleted',
+        'voucher_unsealed',
+        'chain_broken',
+        'head_mismatch',
+      ]),
+      seq: z.number().int().nullable(),
+      voucherId: z.number().int().nullable(),
+      voucherNo: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+});

