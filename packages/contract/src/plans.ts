@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, IsoDateString } from './common.js';
+import { IsoDateString } from './common.js';
 import { RequestId } from './books.js';
 import { RealIsoDate, ReportModelBody } from './reports.js';
 
@@ -153,7 +153,9 @@ export const PlanList = z.object({
 /** 附件1 as a report model: money cells are fen, printed in 万元 (`moneyUnit`). */
 export const PlanTableBody = ReportModelBody.extend({
   moneyUnit: z.literal('wan_yuan'),
-  columnGroups: z.array(z.object({ title: z.string(), keys: z.array(z.string()) })),
+  columnGroups: z
+    .array(z.object({ title: z.string(), keys: z.array(z.string()).readonly() }).readonly())
+    .readonly(),
 });
 export type PlanTableBody = z.infer<typeof PlanTableBody>;
 
@@ -309,5 +311,3 @@ export const Attachment2Query = z.strictObject({
   asOf: RealIsoDate.optional(),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
-
-export const PlanErrorResponses = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };

@@ -53,14 +53,12 @@ export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await createScheme(deps.db, actorOf(request), {
-              name: request.body.name,
-              scheme: request.body.scheme as unknown as EvaluationScheme,
-            }),
+        reply.status(201).send({
+          id: await createScheme(deps.db, actorOf(request), {
+            name: request.body.name,
+            scheme: request.body.scheme as unknown as EvaluationScheme,
           }),
+        }),
     );
     app.post(
       '/evaluation/runs',

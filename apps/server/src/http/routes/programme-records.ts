@@ -82,11 +82,9 @@ export function programmeRecordRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await addTypicalCase(deps.db, actorOf(request), request.params.id, request.body),
-          }),
+        reply.status(201).send({
+          id: await addTypicalCase(deps.db, actorOf(request), request.params.id, request.body),
+        }),
     );
   };
 }
