@@ -16,6 +16,7 @@ import { importFundPackage } from '../app/package/import-fund.js';
 import { indicatorsCommand } from '../app/monitoring/monitoring-cli.js';
 import { exportReportPackage, importReportPackage } from '../app/monitoring/report-package.js';
 import { verifyChain } from '../db/repositories/seals.js';
+import { backupDatabase, restoreDatabase } from '../app/backup/backup.js';
 
 const USAGE = `用法 (usage): huzhu <command>
   start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
@@ -30,6 +31,8 @@ const USAGE = `用法 (usage): huzhu <command>
   report-package --fund CODE --period 2026Q3 [--out FILE]
                         导出季报数据包（数据包 + 由账簿生成的季报）
   import-report FILE    导入季报数据包（导入或补入账簿，季报记为已提交）
+  backup [--out FILE]   备份整个数据库（运行中也可，一致快照）
+  restore FILE          把备份恢复到新建的空数据库（全部成功或全部不写）
   verify --fund CODE    核验互助社账簿（凭证封记链），被改动时退出码为 1
   indicators --fund CODE | --region CODE --period 2025Q4 [--format json|table] [--source books|snapshot]
                         打印监测指标（json：金额单位为分，比率含分子、分母；table：对齐的表格）
@@ -264,6 +267,31 @@ async function indicators(args: string[]): Promise<void> {
   });
 }
 
+/** `huzhu backup [--out FILE]`: a consistent snapshot of the whole database while it runs. */
+async function backupCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: args.filter((a) => a !== ''),
+    options: { out: { type: 'string' } },
+  });
+  const now = new Date();
+  const file =
+    values.out ?? `huzhu-backup-${now.toISOString().slice(0, 19).replaceAll(':', '')}.jsonl.gz`;
+  await withRuntime(async (runtime) => {
+    const result = await backupDatabase(runtime.database.pool, file, now);
+    console.log(`已备份 ${String(result.tables)} 张表、${String(result.rows)} 行到 ${file}`);
+  });
+}
+
+/** `huzhu restore FILE`: into a new, empty database (migrated first), all or nothing. */
+async function restoreCommand(file: string | undefined): Promise<void> {
+  if (file === undefined) throw new Error(USAGE);
+  await withRuntime(async (runtime) => {
+    await migrateRuntime(runtime);
+    const result = await restoreDatabase(runtime.database.pool, file);
+    console.log(`已从 ${file} 恢复 ${String(result.tables)} 张表、${String(result.rows)} 行`);
+  });
+}
+
 /** `huzhu verify --fund CODE`: recompute a fund's voucher chain; exit 1 when anything was tampered with. */
 async function verifyCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -300,6 +328,10 @@ export async function main(argv: string[]): Promise<void> {
       return start(true);
     case 'serve':
       return start(false);
+    case 'backup':
+      return backupCommand([sub ?? '', ...rest]);
+    case 'restore':
+      return restoreCommand(sub);
     case 'verify':
       return verifyCommand([sub ?? '', ...rest]);
     case 'migrate':
