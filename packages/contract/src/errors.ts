@@ -9,6 +9,7 @@ export const ERRORS = {
   validation_failed: { status: 400, message: '请求参数不符合要求' },
   payload_too_large: { status: 413, message: '请求内容过大' },
   unsupported_media_type: { status: 415, message: '不支持的请求内容类型' },
+  text_invalid_character: { status: 400, message: '文本中含有不允许的控制字符' },
   not_found: { status: 404, message: '未找到该记录，或您无权查看' },
   route_not_found: { status: 404, message: '接口不存在' },
   method_not_allowed: { status: 405, message: '不支持该请求方法' },

@@ -13,6 +13,7 @@ import {
 import { API_PREFIX } from '@huzhu/contract';
 import type { AppDeps } from './context.js';
 import { handleError } from './errors.js';
+import { AppError } from '../app/errors.js';
 import { registerSessionHook } from './session-hook.js';
 import { authRoutes } from './routes/auth.js';
 import { regionRoutes } from './routes/regions.js';
@@ -48,6 +49,16 @@ declare module 'fastify' {
     /** Every route registered, for the scope and bad-input tests that walk the whole table. */
     routeTable: RouteEntry[];
   }
+}
+
+/** Whether a parsed request part holds a NUL character anywhere. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
+  }
+  return false;
 }
 
 /** Every route module of the API, in one list: the route table the scope tests walk. */
@@ -116,6 +127,12 @@ export async function buildApp(
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+  });
+  // PostgreSQL text cannot hold NUL: refuse it up front with a named code instead of a 500.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.body) || containsNul(request.query) || containsNul(request.params)) {
+      throw new AppError('text_invalid_character');
+    }
   });
   registerSessionHook(app, deps);
   await app.register(
