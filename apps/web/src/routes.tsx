@@ -96,8 +96,72 @@ export const ROUTES: readonly PageRoute[] = [
     groups: BOOKS,
   },
   {
+    path: '/dashboard',
+    page: page(() => import('./features/dashboard/DashboardPage.js'), 'DashboardPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/quarterly-reports',
+    page: page(
+      () => import('./features/quarterly-reports/QuarterlyReportsPage.js'),
+      'QuarterlyReportsPage',
+    ),
+    groups: EVERYONE,
+  },
+  {
+    path: '/warnings',
+    page: page(() => import('./features/warnings/WarningsPage.js'), 'WarningsPage'),
+    groups: EVERYONE,
+  },
+  {
     path: '/fund-setup',
     page: page(() => import('./features/fund-setup/FundSetupPage.js'), 'FundSetupPage'),
     groups: BOOKS,
+  },
+  // The city's programme: plans, selection, evaluation, exit, annual summary.
+  {
+    path: '/plans',
+    page: page(() => import('./features/plans/PlansPage.js'), 'PlansPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/plans/:planId',
+    page: page(() => import('./features/plans/PlanEditorPage.js'), 'PlanEditorPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/plan-receipts',
+    page: page(() => import('./features/plans/PlanReceiptsPage.js'), 'PlanReceiptsPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/selection',
+    page: page(() => import('./features/selection/SelectionPage.js'), 'SelectionPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/evaluation',
+    page: page(() => import('./features/evaluation/EvaluationPage.js'), 'EvaluationPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/evaluation/runs/:runId',
+    page: page(() => import('./features/evaluation/RunPage.js'), 'RunPage'),
+    groups: IN_SCOPE,
+  },
+  {
+    path: '/evaluation/funds/:fundId',
+    page: page(() => import('./features/evaluation/FundEvaluationPage.js'), 'FundEvaluationPage'),
+    groups: EVERYONE,
+  },
+  {
+    path: '/exit',
+    page: page(() => import('./features/exit/ExitPage.js'), 'ExitPage'),
+    groups: BOOKS,
+  },
+  {
+    path: '/annual',
+    page: page(() => import('./features/annual/AnnualPage.js'), 'AnnualPage'),
+    groups: IN_SCOPE,
   },
 ];

@@ -81,3 +81,75 @@ export type PeriodList = z.infer<typeof PeriodListSchema>;
 export type YearEndResult = z.infer<typeof YearEndResultSchema>;
 export type ReportModel = z.infer<typeof ReportModelBodySchema>;
 export type MoneyChannel = 'cash' | 'bank';
+
+// ---- Monitoring: indicators, quarterly reports, warnings ----
+import type {
+  IndicatorSet as IndicatorSetSchema,
+  IndicatorsResponse as IndicatorsResponseSchema,
+  IndicatorValue as IndicatorValueSchema,
+  QuarterlyReportView as QuarterlyReportViewSchema,
+  RegionBreakdown as RegionBreakdownSchema,
+  StatusBoard as StatusBoardSchema,
+  WarningPage as WarningPageSchema,
+  WarningView as WarningViewSchema,
+} from '@huzhu/contract';
+
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
+export type IndicatorSet = z.infer<typeof IndicatorSetSchema>;
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponseSchema>;
+export type RegionBreakdown = z.infer<typeof RegionBreakdownSchema>;
+export type BreakdownRow = RegionBreakdown['children'][number];
+export type IndicatorSource = RegionBreakdown['source'];
+export type QuarterlyReport = z.infer<typeof QuarterlyReportViewSchema>;
+export type QuarterlyReportStatus = QuarterlyReport['status'];
+export type StatusBoard = z.infer<typeof StatusBoardSchema>;
+export type StatusBoardItem = StatusBoard['items'][number];
+export type WarningView = z.infer<typeof WarningViewSchema>;
+export type WarningPage = z.infer<typeof WarningPageSchema>;
+export type WarningStatus = WarningView['status'];
+export interface WarningEvent {
+  action: string;
+  toStatus: string;
+  actorName: string;
+  note: string | null;
+  at: string;
+}
+
+// ---- The city's programme: plans, selection, evaluation, exit, annual summary ----
+import type {
+  CandidateList as CandidateListSchema,
+  CandidateView as CandidateViewSchema,
+  ConfirmReceiptResult as ConfirmReceiptResultSchema,
+  EvaluationRunView as EvaluationRunViewSchema,
+  ExitFinalCheck as ExitFinalCheckSchema,
+  ExitStatus as ExitStatusSchema,
+  FundEvaluationHistory as FundEvaluationHistorySchema,
+  MonitoringReportDocument as MonitoringReportDocumentSchema,
+  PlanIssueResult as PlanIssueResultSchema,
+  PlanList as PlanListSchema,
+  PlanReceiptList as PlanReceiptListSchema,
+  PlanTableBody as PlanTableBodySchema,
+  PlanView as PlanViewSchema,
+  SurveyList as SurveyListSchema,
+  TypicalCaseList as TypicalCaseListSchema,
+} from '@huzhu/contract';
+
+export type PlanView = z.infer<typeof PlanViewSchema>;
+export type PlanList = z.infer<typeof PlanListSchema>;
+export type PlanTable = z.infer<typeof PlanTableBodySchema>;
+export type PlanIssueResult = z.infer<typeof PlanIssueResultSchema>;
+export type PlanReceiptList = z.infer<typeof PlanReceiptListSchema>;
+export type PlanReceipt = PlanReceiptList['items'][number];
+export type ConfirmReceiptResult = z.infer<typeof ConfirmReceiptResultSchema>;
+export type CandidateView = z.infer<typeof CandidateViewSchema>;
+export type CandidateList = z.infer<typeof CandidateListSchema>;
+export type EvaluationRun = z.infer<typeof EvaluationRunViewSchema>;
+export type EvaluationRunFund = EvaluationRun['funds'][number];
+export type FundEvaluationHistory = z.infer<typeof FundEvaluationHistorySchema>;
+export type ExitStatus = z.infer<typeof ExitStatusSchema>;
+export type ExitFinalCheck = z.infer<typeof ExitFinalCheckSchema>;
+export type SurveyList = z.infer<typeof SurveyListSchema>;
+export type Survey = SurveyList['items'][number];
+export type TypicalCaseList = z.infer<typeof TypicalCaseListSchema>;
+export type ProgrammeDocument = z.infer<typeof MonitoringReportDocumentSchema>;
+export type ProgrammeBlock = ProgrammeDocument['sections'][number]['blocks'][number];

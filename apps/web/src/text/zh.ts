@@ -65,3 +65,20 @@ export const BOOKS_MENU_LABELS = {
   groups: '联保小组',
   fundSetup: '本社设置',
 } as const;
+
+/** Menu labels of monitoring (监测看板, 季报, 预警). */
+export const MONITORING_MENU_LABELS = {
+  dashboard: '监测看板',
+  quarterlyReports: '季报',
+  warnings: '预警',
+} as const;
+
+/** Menu labels of the city's programme (年度计划, 遴选, 考评, 退出, 年度总结). */
+export const PROGRAMME_MENU_LABELS = {
+  plans: '年度计划',
+  planReceipts: '计划资金到位',
+  selection: '试点村遴选',
+  evaluation: '绩效考评',
+  exit: '退出',
+  annual: '年度总结',
+} as const;

@@ -12,8 +12,20 @@ import {
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
-import { BOOKS_MENU_LABELS, MENU_LABELS } from '../../text/zh.js';
+import {
+  CalendarOutlined,
+  FlagOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  TrophyOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import { BOOKS_MENU_LABELS, MENU_LABELS, MONITORING_MENU_LABELS } from '../../text/zh.js';
+import { PROGRAMME_MENU_LABELS as P } from '../../text/zh.js';
 import type { RoleGroup } from '../auth/permissions.js';
 
 export interface MenuEntry {
@@ -49,6 +61,27 @@ export const MENU: readonly MenuEntry[] = [
     label: MENU_LABELS.ownFund,
     icon: BankOutlined,
     groups: ['village'],
+  },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    label: MONITORING_MENU_LABELS.dashboard,
+    icon: DashboardOutlined,
+    groups: ['officer', 'auditor'],
+  },
+  {
+    key: 'quarterlyReports',
+    path: '/quarterly-reports',
+    label: MONITORING_MENU_LABELS.quarterlyReports,
+    icon: FileDoneOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'warnings',
+    path: '/warnings',
+    label: MONITORING_MENU_LABELS.warnings,
+    icon: AlertOutlined,
+    groups: BOOKS,
   },
   {
     key: 'members',
@@ -91,6 +124,42 @@ export const MENU: readonly MenuEntry[] = [
     label: BOOKS_MENU_LABELS.fundSetup,
     icon: SettingOutlined,
     groups: BOOKS,
+  },
+  {
+    key: 'plans',
+    path: '/plans',
+    label: P.plans,
+    icon: CalendarOutlined,
+    groups: ['officer', 'auditor'],
+  },
+  {
+    key: 'planReceipts',
+    path: '/plan-receipts',
+    label: P.planReceipts,
+    icon: WalletOutlined,
+    groups: BOOKS,
+  },
+  {
+    key: 'selection',
+    path: '/selection',
+    label: P.selection,
+    icon: FlagOutlined,
+    groups: ['officer', 'auditor'],
+  },
+  {
+    key: 'evaluation',
+    path: '/evaluation',
+    label: P.evaluation,
+    icon: TrophyOutlined,
+    groups: ['officer', 'auditor'],
+  },
+  { key: 'exit', path: '/exit', label: P.exit, icon: LogoutOutlined, groups: BOOKS },
+  {
+    key: 'annual',
+    path: '/annual',
+    label: P.annual,
+    icon: ProfileOutlined,
+    groups: ['officer', 'auditor'],
   },
   {
     key: 'regionsAdmin',
