@@ -124,6 +124,37 @@ it('the Word file holds the same figures and LibreOffice converts it to PDF', as
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 }, 180_000);
 
+it('the quarterly monitoring report converts to PDF with the dashboard’s numbers', async () => {
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+  if (soffice === undefined || !existsSync('/usr/bin/pdftotext')) return;
+  const dashboard = (await t.call('GET', '/api/v1/indicators?period=2026Q3', county)).json<{
+    total: { indicators: { fund_total: number } };
+  }>();
+  const response = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/monitoring-report?period=2026Q3&format=docx',
+    headers: { authorization: `Bearer ${county}` },
+  });
+  const docx = path.join(dir, 'monitoring.docx');
+  writeFileSync(docx, response.rawPayload);
+  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    timeout: 120_000,
+    env: { ...process.env, HOME: dir },
+  });
+  const text = execFileSync(
+    '/usr/bin/pdftotext',
+    ['-layout', path.join(dir, 'monitoring.pdf'), '-'],
+    { encoding: 'utf8' },
+  );
+  // Fund total in 万元 as the report writes it (e.g. 1,506.00).
+  const wan = (dashboard.total.indicators.fund_total / 1_000_000).toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  expect(text).toContain('监测报告');
+  expect(text.replace(/\s+/g, '')).toContain(wan);
+}, 180_000);
+
 it('refuses a year that has not started and a region outside scope', async () => {
   expect((await t.call('GET', '/api/v1/annual-summary?year=2027', county)).json()).toMatchObject({
     code: 'period_not_started',
