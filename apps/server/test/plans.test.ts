@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanBody, PlanTableBody, PlanView } from '@huzhu/contract';
@@ -237,7 +241,29 @@ describe('the 2012 plan of the founding notice', () => {
     expect(sheet.getRow(5 + all.length).getCell(1).text).toContain('说明');
     expect(sheet.getRow(5 + all.length + 1).getCell(1).text).toContain('未分配结余100万元');
     expect(sheet.pageSetup.orientation).toBe('landscape');
-  });
+    // LibreOffice opens it: converted to PDF, the page shows the same totals.
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+    if (soffice === undefined || !existsSync('/usr/bin/pdftotext')) return;
+    const dir = mkdtempSync(path.join(tmpdir(), 'huzhu-att1-'));
+    try {
+      writeFileSync(path.join(dir, 'attachment-1.xlsx'), file.rawPayload);
+      execFileSync(
+        soffice,
+        ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'attachment-1.xlsx')],
+        { timeout: 120_000, env: { ...process.env, HOME: dir } },
+      );
+      const text = execFileSync(
+        '/usr/bin/pdftotext',
+        ['-layout', path.join(dir, 'attachment-1.pdf'), '-'],
+        { encoding: 'utf8' },
+      );
+      expect(text).toContain('城口县');
+      expect(text).toMatch(/4,100|4100/);
+      expect(text).toMatch(/3,900|3900/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('over-allocated, it is refused with the source named, and nothing is written', async () => {
     const plan = plan2012Example();
