@@ -10,6 +10,9 @@ export default tseslint.config(
       '**/dist/**',
       'data/**',
       'eslint.config.js',
+      // The vitest config is plain configuration outside the typed projects.
+      'vitest.config.ts',
+      '**/.tmp/**',
       'apps/server/bin/**',
     ],
   },

@@ -125,6 +125,7 @@ export function ApproveModal({
           {
             key: 'reason',
             title: '理由',
+            width: 260,
             render: (_: unknown, f) => {
               const o = overrides[f.fundId];
               if (o === undefined || o.outcome === f.proposedOutcome) return null;

@@ -2,6 +2,13 @@ import { Descriptions, Table, Tag, Typography } from 'antd';
 import { INDICATOR_DEFINITIONS, type EvaluationItem, type EvaluationScheme } from '@huzhu/domain';
 import { bandText } from './evaluation-text.js';
 
+function shownInTimes(code: string): boolean {
+  return (
+    (INDICATOR_DEFINITIONS as Readonly<Record<string, { display: string } | undefined>>)[code]
+      ?.display === 'times'
+  );
+}
+
 function indicatorName(code: string): string {
   return (
     (INDICATOR_DEFINITIONS as Readonly<Record<string, { name: string } | undefined>>)[code]?.name ??
@@ -62,7 +69,7 @@ export function SchemeView({ scheme }: { scheme: EvaluationScheme }) {
             render: (_: unknown, row) =>
               row.kind === 'automatic' ? <Tag color="blue">自动</Tag> : <Tag>人工</Tag>,
           },
-          { key: 'max', title: '分值', dataIndex: 'maxPoints', align: 'right' },
+          { key: 'max', title: '分值', dataIndex: 'maxPoints', align: 'right', width: 64 },
           {
             key: 'rule',
             title: '指标与评分档次 / 考评要点',
@@ -70,7 +77,10 @@ export function SchemeView({ scheme }: { scheme: EvaluationScheme }) {
               row.kind === 'automatic' ? (
                 <div>
                   <div>
-                    {indicatorName(row.indicator)}：{row.bands.map(bandText).join('；')}
+                    {indicatorName(row.indicator)}：
+                    {row.bands
+                      .map((band) => bandText(band, shownInTimes(row.indicator)))
+                      .join('；')}
                   </div>
                   <Typography.Text type="secondary">
                     不适用时：{row.notApplicableReason}

@@ -67,12 +67,13 @@ export function problemTexts(codes: readonly string[]): string[] {
   );
 }
 
-function percent(value: number): string {
-  return `${String(value)}%`;
-}
-
-/** A scoring band in words: '60%–80%：得 75%'. */
-export function bandText(band: ScoringBand): string {
+/**
+ * A scoring band in words: '60%–80%：得 75%'. An indicator shown in times (周转率) has its bounds
+ * in times too: 100% is 1倍.
+ */
+export function bandText(band: ScoringBand, times = false): string {
+  const percent = (value: number): string =>
+    times ? `${String(value / 100)}倍` : `${String(value)}%`;
   const { fromPercent: from, toPercent: to } = band;
   let range: string;
   if (from !== null && to !== null && from === to) range = `= ${percent(from)}`;
@@ -80,5 +81,5 @@ export function bandText(band: ScoringBand): string {
   else if (from !== null && to === null) range = `≥ ${percent(from)}`;
   else if (from !== null && to !== null) range = `${percent(from)}–${percent(to)}`;
   else range = '任意';
-  return `${range}：得 ${percent(band.awardPercent)}`;
+  return `${range}：得 ${String(band.awardPercent)}%`;
 }

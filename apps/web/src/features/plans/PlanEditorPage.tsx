@@ -216,10 +216,10 @@ function PlanEditor({ plan }: { plan: PlanView | null }) {
         }}
       >
         <Row gutter={16}>
-          <Col xs={24} xl={14}>
+          <Col xs={24} xl={10}>
             <Card title="计划信息" size="small" style={{ marginBottom: 16 }}>
               <Row gutter={12}>
-                <Col span={16}>
+                <Col span={24}>
                   <Form.Item
                     name="title"
                     label="计划名称"
@@ -237,12 +237,12 @@ function PlanEditor({ plan }: { plan: PlanView | null }) {
                     <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
-                <Col span={8}>
+                <Col span={16}>
                   <Form.Item name="documentNumber" label="文号">
                     <Input maxLength={60} placeholder="渝扶办发〔2012〕93号" />
                   </Form.Item>
                 </Col>
-                <Col span={16}>
+                <Col span={24}>
                   <Form.Item
                     name="issuingOffice"
                     label="发文机关"
@@ -251,12 +251,12 @@ function PlanEditor({ plan }: { plan: PlanView | null }) {
                     <Input maxLength={200} placeholder="重庆市扶贫开发办公室　重庆市财政局" />
                   </Form.Item>
                 </Col>
-                <Col span={8}>
+                <Col span={12}>
                   <Form.Item name="issuedOn" label="成文日期" tooltip="不填则为下达当日">
                     <DatePicker style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
-                <Col span={8}>
+                <Col span={12}>
                   <Form.Item
                     name="standardWan"
                     label="每村标准补助（万元）"
@@ -283,7 +283,7 @@ function PlanEditor({ plan }: { plan: PlanView | null }) {
               </Row>
             </Card>
           </Col>
-          <Col xs={24} xl={10}>
+          <Col xs={24} xl={14}>
             <Card
               title={
                 <Space>

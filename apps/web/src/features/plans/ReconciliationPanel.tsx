@@ -1,4 +1,4 @@
-import { Alert, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Collapse, Flex, Table, Tag, Typography } from 'antd';
 import type { PlanView } from '../../api/types.js';
 import { WanYuan } from './WanYuan.js';
 import { wanText } from './wan-yuan.js';
@@ -43,6 +43,7 @@ export function ReconciliationPanel({ plan }: { plan: PlanView }) {
         bordered
         pagination={false}
         dataSource={reconciliation.sources}
+        scroll={{ x: 'max-content' }}
         rowClassName={(row) => `plan-source-${row.status}`}
         onRow={(row) =>
           row.status === 'over_allocated'
@@ -52,7 +53,12 @@ export function ReconciliationPanel({ plan }: { plan: PlanView }) {
               : {}
         }
         columns={[
-          { key: 'name', title: '资金来源', dataIndex: 'name' },
+          {
+            key: 'name',
+            title: '资金来源',
+            dataIndex: 'name',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           {
             key: 'budget',
             title: '预算（万元）',
@@ -76,10 +82,10 @@ export function ReconciliationPanel({ plan }: { plan: PlanView }) {
             key: 'status',
             title: '核对',
             render: (_: unknown, row) => (
-              <>
+              <span style={{ whiteSpace: 'nowrap' }}>
                 <Tag color={STATUS_TAGS[row.status].color}>{STATUS_TAGS[row.status].text}</Tag>
                 <RemainderText row={row} />
-              </>
+              </span>
             ),
           },
         ]}
@@ -102,21 +108,15 @@ export function ReconciliationPanel({ plan }: { plan: PlanView }) {
           </Table.Summary.Row>
         )}
       />
-      <Descriptions
-        size="small"
-        column={3}
-        style={{ marginTop: 12 }}
-        items={reconciliation.byCategory.map((c) => ({
-          key: c.category,
-          label: c.name,
-          children: (
-            <span>
-              {c.villageCount} 个村，
-              <WanYuan fen={c.amountFen} unit />
-            </span>
-          ),
-        }))}
-      />
+      <Flex gap={24} wrap style={{ marginTop: 12 }} className="plan-categories">
+        {reconciliation.byCategory.map((c) => (
+          <span key={c.category}>
+            <Typography.Text type="secondary">{c.name}：</Typography.Text>
+            {c.villageCount} 个村，
+            <WanYuan fen={c.amountFen} unit />
+          </span>
+        ))}
+      </Flex>
       {reconciliation.byCounty.length === 0 ? null : (
         <Collapse
           size="small"
