@@ -137,6 +137,18 @@ describe('performance evaluation (绩效考评)', () => {
       .json<{ funds: { fundId: number; complete: boolean; totalTenths: number }[] }>()
       .funds.find((f) => f.fundId === fundId);
     expect(fund?.complete).toBe(true);
+    const reread = (await t.call('GET', `/api/v1/evaluation/runs/${String(runId)}`, county)).json<{
+      schemeName: string;
+      funds: { fundId: number; manual: { scores?: Record<string, { points: number }> } }[];
+    }>();
+    expect(reread.schemeName).toBe(DEFAULT_EVALUATION_SCHEME.name);
+    expect(
+      Object.keys(reread.funds.find((f) => f.fundId === fundId)?.manual.scores ?? {}),
+    ).toHaveLength(manualItems.length);
+    const runs = (await t.call('GET', '/api/v1/evaluation/runs?year=2026', county)).json<{
+      items: { id: number }[];
+    }>();
+    expect(runs.items.map((r) => r.id)).toEqual([runId]);
     const manualTenths = manualItems.reduce((sum, i) => sum + i.maxPoints * 10, 0);
     expect(fund?.totalTenths).toBeGreaterThanOrEqual(manualTenths);
   });

@@ -166,6 +166,10 @@ export const EvaluationRunView = z.object({
   year: z.number().int(),
   evaluatedOn: z.string(),
   status: z.enum(['open', 'approved']),
+  schemeId: z.number().int(),
+  schemeName: z.string(),
+  /** The scheme the run scores with (its manual items are what inspectors fill in). */
+  scheme: z.unknown(),
   funds: z.array(
     z.object({
       fundId: z.number().int(),
@@ -181,6 +185,13 @@ export const EvaluationRunView = z.object({
       complete: z.boolean(),
       problems: z.array(z.string()),
       eligibleForReward: z.boolean(),
+      /** The manual scores entered so far (to pre-fill the form). */
+      manual: z.object({
+        scores: z
+          .record(z.string(), z.object({ points: z.number(), evidence: z.string() }))
+          .optional(),
+        misappropriation: z.boolean().optional(),
+      }),
       dimensions: z.array(
         z.object({
           code: z.string(),
@@ -233,4 +244,19 @@ export const TaskParam = z.strictObject({
 export const CloseRectificationBody = z.strictObject({
   evidence: z.string().max(2000),
   closedOn: IsoDateString,
+});
+
+export const RunListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const RunList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      year: z.number().int(),
+      evaluatedOn: z.string(),
+      status: z.enum(['open', 'approved']),
+      region: z.string(),
+    }),
+  ),
 });

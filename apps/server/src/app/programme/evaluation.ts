@@ -417,6 +417,7 @@ export async function getRun(db: Kysely<Database>, actor: Actor, runId: number) 
       'e.approved_outcome',
       'e.outcome_deadline',
       'e.score',
+      'e.manual_scores',
     ])
     .where('e.run_id', '=', runId)
     .where('v.path', 'like', `${actor.regionPath}%`)
@@ -443,6 +444,7 @@ export async function getRun(db: Kysely<Database>, actor: Actor, runId: number) 
       complete: score.complete,
       problems: score.problems.map((p) => p.code),
       eligibleForReward: score.eligibility.eligible,
+      manual: r.manual_scores,
       dimensions: score.dimensions.map((d) => ({
         code: d.code,
         name: d.name,
@@ -464,13 +466,48 @@ export async function getRun(db: Kysely<Database>, actor: Actor, runId: number) 
       grades,
     };
   });
+  const scheme = await db
+    .selectFrom('evaluation_scheme')
+    .select(['id', 'name', 'scheme'])
+    .where('id', '=', run.scheme_id)
+    .executeTakeFirstOrThrow();
   return {
     id: run.id,
     year: run.year,
     evaluatedOn: run.evaluated_on,
     status: run.status,
+    schemeId: scheme.id,
+    schemeName: scheme.name,
+    scheme: scheme.scheme,
     funds,
     counties,
+  };
+}
+
+/** The evaluation runs whose region overlaps the reader's scope, newest year first. */
+export async function listRuns(db: Kysely<Database>, actor: Actor, year: number | undefined) {
+  let query = db
+    .selectFrom('evaluation_run as r')
+    .innerJoin('region as g', 'g.id', 'r.region_id')
+    .select(['r.id', 'r.year', 'r.evaluated_on', 'r.status', 'g.name as region'])
+    .where((eb) =>
+      eb.or([
+        eb('g.path', 'like', `${actor.regionPath}%`),
+        eb('g.id', 'in', actor.regionPath.split('/').filter(Boolean).map(Number)),
+      ]),
+    )
+    .orderBy('r.year', 'desc')
+    .orderBy('r.id', 'desc');
+  if (year !== undefined) query = query.where('r.year', '=', year);
+  const rows = await query.execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      evaluatedOn: r.evaluated_on,
+      status: r.status,
+      region: r.region,
+    })),
   };
 }
 

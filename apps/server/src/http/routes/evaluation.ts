@@ -11,6 +11,8 @@ import {
   FundParam,
   ManualScoresBody,
   RunFundParam,
+  RunList,
+  RunListQuery,
   RunParam,
   SchemeList,
   StartRunBody,
@@ -23,6 +25,7 @@ import {
   enterManualScores,
   fundEvaluationHistory,
   getRun,
+  listRuns,
   listSchemes,
   startRun,
 } from '../../app/programme/evaluation.js';
@@ -75,6 +78,18 @@ export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const id = await startRun(deps.db, actor, request.body, deps.now());
         return reply.status(201).send(await getRun(deps.db, actor, id));
       },
+    );
+    app.get(
+      '/evaluation/runs',
+      {
+        schema: {
+          tags: ['evaluation'],
+          summary: '考评批次列表',
+          querystring: RunListQuery,
+          response: { 200: RunList },
+        },
+      },
+      async (request) => listRuns(deps.db, actorOf(request), request.query.year),
     );
     app.get(
       '/evaluation/runs/:runId',
