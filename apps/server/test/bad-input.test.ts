@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { openBooks, registerMember, rid } from './support/books-fixture.js';
+import { isDate, sample, typeOf, type Operation, type Schema } from './support/openapi-sample.js';
 
 /**
  * Bad input at every endpoint, generated from the OpenAPI document: malformed JSON, missing and
@@ -8,23 +9,6 @@ import { openBooks, registerMember, rid } from './support/books-fixture.js';
  * injection strings. Every answer is a 4xx with a code and a Chinese message — never a 500 — and
  * a refused request writes nothing.
  */
-interface Schema {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  pattern?: string;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  minimum?: number;
-  format?: string;
-}
-interface Operation {
-  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-
 let t: TestApp;
 let token = '';
 let fundId = 0;
@@ -61,41 +45,6 @@ async function rowCounts(): Promise<Record<string, number>> {
     counts[table] = Number(result.rows[0]?.n);
   }
   return counts;
-}
-
-function typeOf(schema: Schema): string {
-  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-  if (type !== undefined) return type;
-  const inner = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  return inner === undefined ? 'string' : typeOf(inner);
-}
-
-function isDate(schema: Schema): boolean {
-  return schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}') === true;
-}
-
-/** A plausible valid value for a schema, so that one mutated field is the only thing wrong. */
-function sample(schema: Schema): unknown {
-  if (schema.enum !== undefined) return schema.enum[0];
-  const variant = schema.oneOf?.[0] ?? schema.anyOf?.[0];
-  if (schema.type === undefined && variant !== undefined) return sample(variant);
-  switch (typeOf(schema)) {
-    case 'object':
-      return Object.fromEntries(
-        (schema.required ?? []).map((key) => [key, sample(schema.properties?.[key] ?? {})]),
-      );
-    case 'array':
-      return [];
-    case 'integer':
-    case 'number':
-      return Math.max(1, schema.minimum ?? 1);
-    case 'boolean':
-      return false;
-    default:
-      if (isDate(schema)) return '2026-03-01';
-      if (schema.pattern !== undefined) return '500229101201';
-      return rid();
-  }
 }
 
 /** Mutations of one field that no endpoint may accept. */

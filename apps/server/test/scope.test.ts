@@ -146,6 +146,9 @@ describe.each([
   ['a village bookkeeper of another county', 'bookkeeper'],
   ['a county officer of another county', 'county'],
   ['a township officer of another county', 'township'],
+  ['a village cashier of another county', 'cashier'],
+  ['a board member of another county', 'board'],
+  ['a supervisory board member of another county', 'supervisor'],
 ])('as %s', (_label, username) => {
   it('no endpoint in the route table leaks the foreign subtree', async () => {
     const token = await t.login(username);

@@ -146,14 +146,13 @@ export async function updateUser(
     if (current === undefined) throw notFound('user');
     if (id === actor.userId && input.disabled === true)
       throw new AppError('forbidden', { reason: 'self_disable' });
-    await trx
-      .updateTable('app_user')
-      .set({
-        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-        ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    const changes = {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    };
+    // Nothing to change is not a change: no update, no audit entry.
+    if (Object.keys(changes).length === 0) return getUser(trx, actor, id);
+    await trx.updateTable('app_user').set(changes).where('id', '=', id).execute();
     if (input.disabled === true)
       await trx.deleteFrom('session').where('user_id', '=', id).execute();
     const region = await findRegionInScope(trx, current.region_id, actor.regionPath);
