@@ -17,9 +17,15 @@ import { indicatorsCommand } from '../app/monitoring/monitoring-cli.js';
 import { exportReportPackage, importReportPackage } from '../app/monitoring/report-package.js';
 import { verifyChain } from '../db/repositories/seals.js';
 import { backupDatabase, restoreDatabase } from '../app/backup/backup.js';
+import { seedDemoBooks } from '../demo/demo-books.js';
+import { loaderConnection } from '../demo/simulator/loader.js';
+import { consoleProgress } from '../demo/simulator/progress.js';
+import { SCALES, simulateScale, type ScaleName } from '../demo/simulator/simulate.js';
 
 const USAGE = `用法 (usage): huzhu <command>
-  start                 启动（内置数据库、迁移、空库时载入演示数据、提供服务）
+  start                 启动（内置数据库、迁移、空库时载入演示数据及两年账簿、提供服务）
+  demo --scale village|county|city|national [--seed N] [--years N] [--concurrency N]
+                        模拟生成较大规模的账簿数据到所配置的数据库（经由业务用例，确定可重现）
   serve                 提供服务（数据库须已迁移）
   migrate               执行数据库迁移
   user add --username U --name 姓名 --role ROLE --region CODE [--password P]
@@ -73,6 +79,9 @@ async function start(withDemo: boolean): Promise<void> {
       if (applied.length > 0) console.log(`已执行数据库迁移：${applied.join(', ')}`);
       if (await databaseIsEmpty(runtime.database.db)) {
         const logins = await seedDemoOrganisation(runtime.database.db);
+        await withLoader(runtime, (db) =>
+          seedDemoBooks(db, new Date(), { progress: consoleProgress() }),
+        );
         console.log('\n已载入演示数据。演示账号（密码均为 %s）：', DEMO_PASSWORD);
         for (const login of logins)
           console.log(`  ${login.username.padEnd(12)} ${login.role.padEnd(18)} ${login.scope}`);
@@ -92,6 +101,63 @@ async function start(withDemo: boolean): Promise<void> {
     await runtime.close();
     throw error;
   }
+}
+
+/** Runs a bulk load on its own pool (synchronous_commit off for its sessions only). */
+async function withLoader<T>(runtime: Runtime, fn: (db: Runtime['database']['db']) => Promise<T>) {
+  const url = runtime.embedded?.connectionString ?? runtime.config.databaseUrl;
+  if (url === null) throw new Error('no database URL');
+  const loader = loaderConnection(url);
+  try {
+    return await fn(loader.db);
+  } finally {
+    await loader.close();
+  }
+}
+
+/** `huzhu demo --scale …`: simulated books of a county, a city or the nation, via the use cases. */
+async function demoCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: args.filter((a) => a !== ''),
+    options: {
+      scale: { type: 'string', default: 'county' },
+      seed: { type: 'string', default: '1' },
+      years: { type: 'string' },
+      concurrency: { type: 'string', default: '3' },
+    },
+  });
+  const scale = values.scale as ScaleName;
+  if (!(scale in SCALES)) throw new Error(USAGE);
+  const seed = Number(values.seed);
+  const concurrency = Number(values.concurrency);
+  const years = values.years === undefined ? undefined : Number(values.years);
+  if (!Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(USAGE);
+  if (years !== undefined && (!Number.isInteger(years) || years < 1)) throw new Error(USAGE);
+  const spec = years === undefined ? SCALES[scale] : { ...SCALES[scale], historyYears: years };
+  await withRuntime(async (runtime) => {
+    const started = Date.now();
+    await migrateRuntime(runtime);
+    if (await databaseIsEmpty(runtime.database.db)) {
+      await seedDemoOrganisation(runtime.database.db);
+      await withLoader(runtime, (db) =>
+        seedDemoBooks(db, new Date(), { progress: consoleProgress() }),
+      );
+    }
+    const totals = await withLoader(runtime, (db) =>
+      simulateScale(db, spec, {
+        seed,
+        now: new Date(),
+        concurrency,
+        progress: consoleProgress(),
+        label: `模拟 ${scale}`,
+      }),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `已生成 ${scale} 规模数据（种子 ${String(seed)}）：${String(totals.funds)} 个互助社，会员 ${String(totals.members)} 户，借款 ${String(totals.disbursed)} 笔，用时 ${seconds.toFixed(1)} 秒`,
+    );
+  });
 }
 
 async function readStdin(): Promise<string> {
@@ -328,6 +394,8 @@ export async function main(argv: string[]): Promise<void> {
       return start(true);
     case 'serve':
       return start(false);
+    case 'demo':
+      return demoCommand([sub ?? '', ...rest]);
     case 'backup':
       return backupCommand([sub ?? '', ...rest]);
     case 'restore':

@@ -53,6 +53,11 @@ const DEMO_TREE: {
   },
 ];
 
+/** The demo villages' codes (their funds get books in `seedDemoBooks`). */
+export const DEMO_VILLAGE_CODES: readonly string[] = DEMO_TREE.flatMap((county) =>
+  county.townships.flatMap((township) => township.villages.map(([code]) => code)),
+);
+
 export interface DemoLogin {
   username: string;
   role: Role;
