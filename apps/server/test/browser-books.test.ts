@@ -1,13 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { idCardCheckCharacter } from '@huzhu/domain';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import { buildApp } from '../src/http/app.js';
+import {
+  buttonName,
+  hasChromium,
+  openPage,
+  SCREENSHOTS,
+  serveApp,
+  WAIT,
+  CHROMIUM,
+} from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -18,16 +23,9 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * Business dates are in 2026-10 (the server's clock is the real today, after that month).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
-const hasChromium = existsSync(CHROMIUM);
-
 if (!hasChromium) {
   console.warn(`browser-books: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
 }
-
-const WAIT = { timeout: 15_000 };
 
 /** A valid 身份证号 of a household born in 1975 (region 500229), with its check character. */
 function idCard(sequence: number): string {
@@ -41,11 +39,6 @@ const HOUSEHOLDS = [
   { name: '张建国', id: idCard(13), group: '二组' },
 ] as const;
 
-/** antd puts a space between two Chinese characters of a button: 入 社. */
-function buttonName(text: string): RegExp {
-  return new RegExp(`^\\s*${Array.from(text).join('\\s*')}\\s*$`);
-}
-
 describe.skipIf(!hasChromium)('the books of a village fund in Chromium', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
@@ -56,41 +49,10 @@ describe.skipIf(!hasChromium)('the books of a village fund in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase();
     await seedDemoOrganisation(db.db);
-    app = await buildApp({
-      db: db.db,
-      config: { ...loadConfig({}), webDist: WEB_DIST },
-      now: () => new Date(),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${String(address.port)}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      pageErrors.push(error.message);
-    });
+    ({ app, baseUrl } = await serveApp(db));
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   afterEach(async (context) => {

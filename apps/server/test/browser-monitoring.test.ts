@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fen, formatYuan } from '@huzhu/domain';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import { buildApp } from '../src/http/app.js';
 import {
   approvedLoan,
   openBooks,
@@ -16,6 +12,15 @@ import {
   type Books,
 } from './support/books-fixture.js';
 import type { TestApp } from './support/test-app.js';
+import {
+  buttonName,
+  hasChromium,
+  openPage,
+  SCREENSHOTS,
+  serveApp,
+  WAIT,
+  CHROMIUM,
+} from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -28,22 +33,11 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * 2026Q3 ended). Screenshots: apps/server/test-results/monitoring-*.png.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
-const hasChromium = existsSync(CHROMIUM);
-
 if (!hasChromium) {
   console.warn(`browser-monitoring: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
 }
 
-const WAIT = { timeout: 15_000 };
 const PERIOD = '2026Q3';
-
-/** antd puts a space between two Chinese characters of a button: 提 交. */
-function buttonName(text: string): RegExp {
-  return new RegExp(`^\\s*${Array.from(text).join('\\s*')}\\s*$`);
-}
 
 type IndicatorValue = number | { numerator: number; denominator: number };
 
@@ -77,21 +71,10 @@ describe.skipIf(!hasChromium)('monitoring in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase();
     await seedDemoOrganisation(db.db);
     const clock = { now: new Date() };
-    app = await buildApp({
-      db: db.db,
-      config: { ...loadConfig({}), webDist: WEB_DIST },
-      now: () => new Date(),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${String(address.port)}`;
+    ({ app, baseUrl } = await serveApp(db));
 
     // The books, through the HTTP API (the books pages have their own browser test).
     const call: TestApp['call'] = (method, url, token, body) =>
@@ -150,27 +133,7 @@ describe.skipIf(!hasChromium)('monitoring in Chromium', () => {
     });
     expect(disbursed.status).toBeLessThan(300);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      pageErrors.push(error.message);
-    });
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   afterEach(async (context) => {

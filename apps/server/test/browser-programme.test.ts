@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import { buildApp } from '../src/http/app.js';
 import { openBooks, registerMember, rid, type Books } from './support/books-fixture.js';
 import type { TestApp } from './support/test-app.js';
+import {
+  buttonName,
+  hasChromium,
+  openPage,
+  SCREENSHOTS,
+  serveApp,
+  WAIT,
+  CHROMIUM,
+} from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -22,22 +27,11 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * Screenshots: apps/server/test-results/programme-*.png.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
-const hasChromium = existsSync(CHROMIUM);
-
 if (!hasChromium) {
   console.warn(`browser-programme: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
 }
 
-const WAIT = { timeout: 15_000 };
 const YEAR = new Date().getFullYear();
-
-/** antd puts a space between two Chinese characters of a button: 下 达. */
-function buttonName(text: string): RegExp {
-  return new RegExp(`^\\s*${Array.from(text).join('\\s*')}\\s*$`);
-}
 
 describe.skipIf(!hasChromium)('the city’s programme in Chromium', () => {
   let db: TestDatabase;
@@ -51,20 +45,9 @@ describe.skipIf(!hasChromium)('the city’s programme in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase();
     await seedDemoOrganisation(db.db);
-    app = await buildApp({
-      db: db.db,
-      config: { ...loadConfig({}), webDist: WEB_DIST },
-      now: () => new Date(),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${String(address.port)}`;
+    ({ app, baseUrl } = await serveApp(db));
 
     // 东河村's books, through the HTTP API: members and its first fiscal money.
     const call: TestApp['call'] = (method, url, token, body) =>
@@ -100,27 +83,7 @@ describe.skipIf(!hasChromium)('the city’s programme in Chromium', () => {
     });
     expect(fiscal.status).toBeLessThan(300);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      pageErrors.push(error.message);
-    });
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   afterEach(async (context) => {

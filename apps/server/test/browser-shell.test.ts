@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import { buildApp } from '../src/http/app.js';
+import { hasChromium, openPage, SCREENSHOTS, serveApp, WAIT, CHROMIUM } from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -15,16 +12,9 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * apps/server/test-results/ for a person to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
-const hasChromium = existsSync(CHROMIUM);
-
 if (!hasChromium) {
   console.warn(`browser-shell: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
 }
-
-const WAIT = { timeout: 15_000 };
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let db: TestDatabase;
@@ -35,41 +25,10 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase();
     await seedDemoOrganisation(db.db);
-    app = await buildApp({
-      db: db.db,
-      config: { ...loadConfig({}), webDist: WEB_DIST },
-      now: () => new Date(),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${String(address.port)}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 800 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      pageErrors.push(error.message);
-    });
+    ({ app, baseUrl } = await serveApp(db));
+    ({ browser, page } = await openPage(pageErrors, { width: 1366, height: 800 }));
   });
 
   afterEach(() => {
