@@ -10,12 +10,11 @@ import {
   type Voucher,
 } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
-import { lockFund } from '../../db/repositories/ledger.js';
-import { requirePermission, type Actor } from '../actor.js';
+import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
-import { onceForRequest } from '../idempotency.js';
-import { auditFund, businessDate, fundInScope, voucherNo } from './context.js';
+import { auditFund, businessDate, voucherNo } from './context.js';
 import { post } from './posting.js';
+import { fundCommand } from './fund-command.js';
 
 export interface CashEventInput {
   requestId: string;
@@ -57,26 +56,25 @@ export async function recordCashEvent(
   input: CashEventInput,
   now: Date,
 ): Promise<{ voucherId: number; voucherNo: string }> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'cash_event',
-      { fundId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const on = businessDate(input.on, now);
-        const posted = await post(trx, fund, voucherFor(input, on), actor);
-        await auditFund(trx, actor, fund, {
-          command: `ledger.${input.kind}`,
-          entities: [{ type: 'voucher', id: String(posted.id) }],
-          details: { amountFen: input.amountFen, on },
-        });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'cash_event',
+      payload: { fundId, ...input },
+    },
+    async (trx, fund) => {
+      const on = businessDate(input.on, now);
+      const posted = await post(trx, fund, voucherFor(input, on), actor);
+      await auditFund(trx, actor, fund, {
+        command: `ledger.${input.kind}`,
+        entities: [{ type: 'voucher', id: String(posted.id) }],
+        details: { amountFen: input.amountFen, on },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }

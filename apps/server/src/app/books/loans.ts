@@ -26,7 +26,6 @@ import { toSafeInt } from '../../db/connect.js';
 import { lockFund, netDebitBalances } from '../../db/repositories/ledger.js';
 import { requirePermission, type Actor, type Permission } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
-import { onceForRequest } from '../idempotency.js';
 import { bylawsOn } from './bylaws-store.js';
 import {
   auditFund,
@@ -40,6 +39,7 @@ import {
 import { refuseIfAny } from './loan-checks.js';
 import { amountOwedForMember, groupBorrowerCount, loanStateOf } from './loan-queries.js';
 import { post } from './posting.js';
+import { fundCommand } from './fund-command.js';
 
 type Trx = Transaction<Database>;
 
@@ -98,78 +98,77 @@ export async function applyForLoan(
   input: ApplyInput,
   now: Date,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'loan.apply',
-      { fundId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const on = businessDate(input.appliedOn, now, 'appliedOn');
-        const bylaws = await bylawsOn(trx, fund.id, on);
-        const context = await borrowerContext(trx, fund, input.memberId, on);
-        const failures: Failure[] = [
-          ...checkLoanApplication({
-            bylaws,
-            borrower: context.borrower,
-            groupCurrentBorrowerCount: context.groupCurrentBorrowerCount,
-            loan: {
-              purpose: input.purpose,
-              amountFen: fen(input.amountFen),
-              termMonths: input.termMonths,
-            },
-          }),
-        ];
-        if (context.groupId === null) failures.push(fail('borrower_no_group'));
-        if (input.termMonths % input.instalments !== 0)
-          failures.push(
-            fail('schedule_instalments_invalid', {
-              termMonths: input.termMonths,
-              instalments: input.instalments,
-            }),
-          );
-        refuseIfAny(failures);
-        const next = await trx
-          .selectFrom('loan')
-          .select(sql<number>`coalesce(max(loan_no), 0)::int + 1`.as('n'))
-          .where('fund_id', '=', fund.id)
-          .executeTakeFirstOrThrow();
-        const { id } = await trx
-          .insertInto('loan')
-          .values({
-            fund_id: fund.id,
-            loan_no: next.n,
-            member_id: input.memberId,
-            group_id: context.groupId,
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'loan.apply',
+      payload: { fundId, ...input },
+    },
+    async (trx, fund) => {
+      const on = businessDate(input.appliedOn, now, 'appliedOn');
+      const bylaws = await bylawsOn(trx, fund.id, on);
+      const context = await borrowerContext(trx, fund, input.memberId, on);
+      const failures: Failure[] = [
+        ...checkLoanApplication({
+          bylaws,
+          borrower: context.borrower,
+          groupCurrentBorrowerCount: context.groupCurrentBorrowerCount,
+          loan: {
             purpose: input.purpose,
-            purpose_detail: input.purposeDetail ?? null,
-            amount_fen: input.amountFen,
-            term_months: input.termMonths,
+            amountFen: fen(input.amountFen),
+            termMonths: input.termMonths,
+          },
+        }),
+      ];
+      if (context.groupId === null) failures.push(fail('borrower_no_group'));
+      if (input.termMonths % input.instalments !== 0)
+        failures.push(
+          fail('schedule_instalments_invalid', {
+            termMonths: input.termMonths,
             instalments: input.instalments,
-            applied_on: on,
-            borrower_poor: context.member.category === 'poor',
-            first_loan: !context.borrower.hasHadLoan,
-            status: 'applied',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordStep(trx, actor, id, 'apply', 'done', on, null);
-        await auditFund(trx, actor, fund, {
-          command: 'loan.apply',
-          entities: [
-            { type: 'loan', id: String(id) },
-            { type: 'member', id: String(input.memberId) },
-          ],
-          details: { amountFen: input.amountFen },
-        });
-        return id;
-      },
-    );
-  });
+          }),
+        );
+      refuseIfAny(failures);
+      const next = await trx
+        .selectFrom('loan')
+        .select(sql<number>`coalesce(max(loan_no), 0)::int + 1`.as('n'))
+        .where('fund_id', '=', fund.id)
+        .executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('loan')
+        .values({
+          fund_id: fund.id,
+          loan_no: next.n,
+          member_id: input.memberId,
+          group_id: context.groupId,
+          purpose: input.purpose,
+          purpose_detail: input.purposeDetail ?? null,
+          amount_fen: input.amountFen,
+          term_months: input.termMonths,
+          instalments: input.instalments,
+          applied_on: on,
+          borrower_poor: context.member.category === 'poor',
+          first_loan: !context.borrower.hasHadLoan,
+          status: 'applied',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordStep(trx, actor, id, 'apply', 'done', on, null);
+      await auditFund(trx, actor, fund, {
+        command: 'loan.apply',
+        entities: [
+          { type: 'loan', id: String(id) },
+          { type: 'member', id: String(input.memberId) },
+        ],
+        details: { amountFen: input.amountFen },
+      });
+      return id;
+    },
+  );
 }
 
 async function recordStep(
@@ -348,88 +347,87 @@ export async function disburseLoan(
   input: { requestId: string; on: string; method: 'cash' | 'bank' },
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'loan.disburse',
-      { fundId, loanId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const loan = await lockedLoan(trx, fund, loanId);
-        const on = businessDate(input.on, now);
-        const bylaws = await bylawsOn(trx, fund.id, on);
-        const context = await borrowerContext(trx, fund, loan.member_id, on);
-        const balances = await netDebitBalances(trx, fund.id, ['1001', '1002']);
-        const amountFen = fen(toSafeInt(loan.amount_fen));
-        refuseIfAny(
-          checkLoanDisbursement({
-            bylaws,
-            borrower: context.borrower,
-            groupCurrentBorrowerCount: context.groupCurrentBorrowerCount,
-            loan: { purpose: loan.purpose, amountFen, termMonths: loan.term_months },
-            status: loan.status as LoanStatus,
-            publicNoticeStartedOn: loan.notice_from as IsoDate | null,
-            today: on,
-            availableFundsFen: fen((balances.get('1001') ?? 0) + (balances.get('1002') ?? 0)),
-          }),
-        );
-        if (loan.contracted_on !== null && on < loan.contracted_on)
-          throw new AppError('step_date_out_of_order', { on });
-        const schedule =
-          loan.instalments <= 1
-            ? lumpSumSchedule(amountFen, dueDateAfterMonths(on, loan.term_months))
-            : unwrap(equalPrincipalSchedule(amountFen, on, loan.term_months, loan.instalments));
-        const state = openLoan({
-          principalFen: amountFen,
-          disbursedOn: on,
-          schedule,
-          terms: feeTermsFromBylaws(bylaws),
-        });
-        const status = unwrap(transition(loan.status as LoanStatus, { kind: 'disburse' }));
-        const posted = await post(
-          trx,
-          fund,
-          loanDisbursement({
-            on,
-            amountFen,
-            via: input.method,
-            loanId: String(loanId),
-            memo: `发放借款 第${loan.loan_no}号`,
-          }),
-          actor,
-        );
-        await trx
-          .updateTable('loan')
-          .set({
-            status,
-            disbursed_on: on,
-            disbursement_method: input.method,
-            due_on: state.dueOn,
-            original_due_on: state.dueOn,
-            principal_outstanding_fen: amountFen,
-            state: JSON.stringify(state),
-          })
-          .where('id', '=', loanId)
-          .execute();
-        await recordStep(trx, actor, loanId, 'disburse', 'done', on, null, {
-          voucherId: posted.id,
-        });
-        await auditFund(trx, actor, fund, {
-          command: 'loan.disburse',
-          entities: [
-            { type: 'loan', id: String(loanId) },
-            { type: 'voucher', id: String(posted.id) },
-          ],
-          details: { amountFen, on },
-        });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'loan.disburse',
+      payload: { fundId, loanId, ...input },
+    },
+    async (trx, fund) => {
+      const loan = await lockedLoan(trx, fund, loanId);
+      const on = businessDate(input.on, now);
+      const bylaws = await bylawsOn(trx, fund.id, on);
+      const context = await borrowerContext(trx, fund, loan.member_id, on);
+      const balances = await netDebitBalances(trx, fund.id, ['1001', '1002']);
+      const amountFen = fen(toSafeInt(loan.amount_fen));
+      refuseIfAny(
+        checkLoanDisbursement({
+          bylaws,
+          borrower: context.borrower,
+          groupCurrentBorrowerCount: context.groupCurrentBorrowerCount,
+          loan: { purpose: loan.purpose, amountFen, termMonths: loan.term_months },
+          status: loan.status as LoanStatus,
+          publicNoticeStartedOn: loan.notice_from as IsoDate | null,
+          today: on,
+          availableFundsFen: fen((balances.get('1001') ?? 0) + (balances.get('1002') ?? 0)),
+        }),
+      );
+      if (loan.contracted_on !== null && on < loan.contracted_on)
+        throw new AppError('step_date_out_of_order', { on });
+      const schedule =
+        loan.instalments <= 1
+          ? lumpSumSchedule(amountFen, dueDateAfterMonths(on, loan.term_months))
+          : unwrap(equalPrincipalSchedule(amountFen, on, loan.term_months, loan.instalments));
+      const state = openLoan({
+        principalFen: amountFen,
+        disbursedOn: on,
+        schedule,
+        terms: feeTermsFromBylaws(bylaws),
+      });
+      const status = unwrap(transition(loan.status as LoanStatus, { kind: 'disburse' }));
+      const posted = await post(
+        trx,
+        fund,
+        loanDisbursement({
+          on,
+          amountFen,
+          via: input.method,
+          loanId: String(loanId),
+          memo: `发放借款 第${loan.loan_no}号`,
+        }),
+        actor,
+      );
+      await trx
+        .updateTable('loan')
+        .set({
+          status,
+          disbursed_on: on,
+          disbursement_method: input.method,
+          due_on: state.dueOn,
+          original_due_on: state.dueOn,
+          principal_outstanding_fen: amountFen,
+          state: JSON.stringify(state),
+        })
+        .where('id', '=', loanId)
+        .execute();
+      await recordStep(trx, actor, loanId, 'disburse', 'done', on, null, {
+        voucherId: posted.id,
+      });
+      await auditFund(trx, actor, fund, {
+        command: 'loan.disburse',
+        entities: [
+          { type: 'loan', id: String(loanId) },
+          { type: 'voucher', id: String(posted.id) },
+        ],
+        details: { amountFen, on },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }
 
 /** 还款: fee and overdue fee accrued to the date, then overdue fee, fee, principal in that order. */
@@ -441,86 +439,85 @@ export async function repayLoan(
   input: { requestId: string; on: string; amountFen: number; method: 'cash' | 'bank' },
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'loan.repay',
-      { fundId, loanId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const loan = await lockedLoan(trx, fund, loanId);
-        const state = loanStateOf(loan.state);
-        if (state === null) throw new AppError('loan_not_disbursed', { status: loan.status });
-        if (loan.status === 'settled') throw new AppError('loan_already_settled');
-        if (loan.status === 'written_off')
-          throw new AppError('loan_invalid_transition', { status: loan.status });
-        const on = businessDate(input.on, now);
-        const outcome = unwrap(applyRepayment(state, { on, amountFen: fen(input.amountFen) }));
-        const posted = await post(
-          trx,
-          fund,
-          loanRepayment({
-            on,
-            loanId: String(loanId),
-            via: input.method,
-            allocation: outcome.allocation,
-            memo: `收回借款 第${loan.loan_no}号`,
-          }),
-          actor,
-        );
-        const settled = outcome.state.status === 'settled';
-        await trx
-          .insertInto('repayment')
-          .values({
-            loan_id: loanId,
-            fund_id: fund.id,
-            on_date: on,
-            amount_fen: input.amountFen,
-            principal_fen: outcome.allocation.principalFen,
-            normal_fee_fen: outcome.allocation.normalFeeFen,
-            overdue_fee_fen: outcome.allocation.overdueFeeFen,
-            method: input.method,
-            voucher_id: posted.id,
-          })
-          .execute();
-        await trx
-          .updateTable('loan')
-          .set({
-            state: JSON.stringify(outcome.state),
-            principal_outstanding_fen: outcome.state.principalFen,
-            ...(settled
-              ? {
-                  status: unwrap(transition(loan.status as LoanStatus, { kind: 'settle' })),
-                  settled_on: on,
-                }
-              : {}),
-          })
-          .where('id', '=', loanId)
-          .execute();
-        await auditFund(trx, actor, fund, {
-          command: 'loan.repay',
-          entities: [
-            { type: 'loan', id: String(loanId) },
-            { type: 'voucher', id: String(posted.id) },
-          ],
-          details: { amountFen: input.amountFen, on },
-        });
-        return {
-          voucherId: posted.id,
-          voucherNo: voucherNo(posted.period, posted.number),
-          principalFen: outcome.allocation.principalFen,
-          normalFeeFen: outcome.allocation.normalFeeFen,
-          overdueFeeFen: outcome.allocation.overdueFeeFen,
-          principalOutstandingFen: outcome.state.principalFen,
-          settled,
-        };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'loan.repay',
+      payload: { fundId, loanId, ...input },
+    },
+    async (trx, fund) => {
+      const loan = await lockedLoan(trx, fund, loanId);
+      const state = loanStateOf(loan.state);
+      if (state === null) throw new AppError('loan_not_disbursed', { status: loan.status });
+      if (loan.status === 'settled') throw new AppError('loan_already_settled');
+      if (loan.status === 'written_off')
+        throw new AppError('loan_invalid_transition', { status: loan.status });
+      const on = businessDate(input.on, now);
+      const outcome = unwrap(applyRepayment(state, { on, amountFen: fen(input.amountFen) }));
+      const posted = await post(
+        trx,
+        fund,
+        loanRepayment({
+          on,
+          loanId: String(loanId),
+          via: input.method,
+          allocation: outcome.allocation,
+          memo: `收回借款 第${loan.loan_no}号`,
+        }),
+        actor,
+      );
+      const settled = outcome.state.status === 'settled';
+      await trx
+        .insertInto('repayment')
+        .values({
+          loan_id: loanId,
+          fund_id: fund.id,
+          on_date: on,
+          amount_fen: input.amountFen,
+          principal_fen: outcome.allocation.principalFen,
+          normal_fee_fen: outcome.allocation.normalFeeFen,
+          overdue_fee_fen: outcome.allocation.overdueFeeFen,
+          method: input.method,
+          voucher_id: posted.id,
+        })
+        .execute();
+      await trx
+        .updateTable('loan')
+        .set({
+          state: JSON.stringify(outcome.state),
+          principal_outstanding_fen: outcome.state.principalFen,
+          ...(settled
+            ? {
+                status: unwrap(transition(loan.status as LoanStatus, { kind: 'settle' })),
+                settled_on: on,
+              }
+            : {}),
+        })
+        .where('id', '=', loanId)
+        .execute();
+      await auditFund(trx, actor, fund, {
+        command: 'loan.repay',
+        entities: [
+          { type: 'loan', id: String(loanId) },
+          { type: 'voucher', id: String(posted.id) },
+        ],
+        details: { amountFen: input.amountFen, on },
+      });
+      return {
+        voucherId: posted.id,
+        voucherNo: voucherNo(posted.period, posted.number),
+        principalFen: outcome.allocation.principalFen,
+        normalFeeFen: outcome.allocation.normalFeeFen,
+        overdueFeeFen: outcome.allocation.overdueFeeFen,
+        principalOutstandingFen: outcome.state.principalFen,
+        settled,
+      };
+    },
+  );
 }
 
 /** 展期: once, approved by the board before the due date; fee runs at the normal rate to the new date. */
@@ -580,65 +577,64 @@ export async function writeOffLoan(
   input: { requestId: string; on: string; resolutionNo: string; resolutionDate: string },
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'loan.write_off',
-      { fundId, loanId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const loan = await lockedLoan(trx, fund, loanId);
-        const on = businessDate(input.on, now);
-        const resolutionDate = businessDate(input.resolutionDate, now, 'resolutionDate');
-        const resolution = `${input.resolutionNo}（${resolutionDate}）`;
-        const status = unwrap(
-          transition(loan.status as LoanStatus, {
-            kind: 'write_off',
-            resolutionRef: input.resolutionNo,
-          }),
-        );
-        const principalFen = fen(toSafeInt(loan.principal_outstanding_fen));
-        const reserve = await netDebitBalances(trx, fund.id, ['310103']);
-        const posted = await post(
-          trx,
-          fund,
-          loanWriteOff({
-            on,
-            loanId: String(loanId),
-            principalFen,
-            riskReserveBalanceFen: fen(-(reserve.get('310103') ?? 0)),
-            memo: `核销借款 第${loan.loan_no}号 依据${resolution}`,
-          }),
-          actor,
-        );
-        await trx
-          .updateTable('loan')
-          .set({
-            status,
-            written_off_on: on,
-            write_off_resolution: resolution,
-            principal_outstanding_fen: 0,
-          })
-          .where('id', '=', loanId)
-          .execute();
-        await recordStep(trx, actor, loanId, 'write_off', 'approved', on, resolution, {
-          voucherId: posted.id,
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'loan.write_off',
+      payload: { fundId, loanId, ...input },
+    },
+    async (trx, fund) => {
+      const loan = await lockedLoan(trx, fund, loanId);
+      const on = businessDate(input.on, now);
+      const resolutionDate = businessDate(input.resolutionDate, now, 'resolutionDate');
+      const resolution = `${input.resolutionNo}（${resolutionDate}）`;
+      const status = unwrap(
+        transition(loan.status as LoanStatus, {
+          kind: 'write_off',
+          resolutionRef: input.resolutionNo,
+        }),
+      );
+      const principalFen = fen(toSafeInt(loan.principal_outstanding_fen));
+      const reserve = await netDebitBalances(trx, fund.id, ['310103']);
+      const posted = await post(
+        trx,
+        fund,
+        loanWriteOff({
+          on,
+          loanId: String(loanId),
           principalFen,
-        });
-        await auditFund(trx, actor, fund, {
-          command: 'loan.write_off',
-          entities: [
-            { type: 'loan', id: String(loanId) },
-            { type: 'voucher', id: String(posted.id) },
-          ],
-          details: { principalFen, resolution },
-        });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+          riskReserveBalanceFen: fen(-(reserve.get('310103') ?? 0)),
+          memo: `核销借款 第${loan.loan_no}号 依据${resolution}`,
+        }),
+        actor,
+      );
+      await trx
+        .updateTable('loan')
+        .set({
+          status,
+          written_off_on: on,
+          write_off_resolution: resolution,
+          principal_outstanding_fen: 0,
+        })
+        .where('id', '=', loanId)
+        .execute();
+      await recordStep(trx, actor, loanId, 'write_off', 'approved', on, resolution, {
+        voucherId: posted.id,
+        principalFen,
+      });
+      await auditFund(trx, actor, fund, {
+        command: 'loan.write_off',
+        entities: [
+          { type: 'loan', id: String(loanId) },
+          { type: 'voucher', id: String(posted.id) },
+        ],
+        details: { principalFen, resolution },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }

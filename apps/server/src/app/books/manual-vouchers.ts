@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import { fen, reverseVoucher as reversalOf, type Voucher, type VoucherKind } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
 import { toSafeInt } from '../../db/connect.js';
-import { lockFund } from '../../db/repositories/ledger.js';
-import { requirePermission, type Actor } from '../actor.js';
+import type { Actor } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
-import { onceForRequest } from '../idempotency.js';
-import { auditFund, businessDate, fundInScope, voucherNo } from './context.js';
+import { auditFund, businessDate, voucherNo } from './context.js';
 import { post } from './posting.js';
+import { fundCommand } from './fund-command.js';
 
 export interface ManualVoucherInput {
   requestId: string;
@@ -29,42 +28,41 @@ export async function postManualVoucher(
   input: ManualVoucherInput,
   now: Date,
 ): Promise<{ voucherId: number; voucherNo: string }> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'voucher.manual',
-      { fundId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const voucher: Voucher = {
-          date: businessDate(input.date, now, 'date'),
-          kind: 'manual',
-          memo: input.memo,
-          lines: input.lines.map((l) =>
-            l.subledger === undefined
-              ? { accountCode: l.accountCode, side: l.side, amountFen: fen(l.amountFen) }
-              : {
-                  accountCode: l.accountCode,
-                  side: l.side,
-                  amountFen: fen(l.amountFen),
-                  subledger: { kind: l.subledger.kind, id: String(l.subledger.id) },
-                },
-          ),
-        };
-        const posted = await post(trx, fund, voucher, actor);
-        await auditFund(trx, actor, fund, {
-          command: 'voucher.manual',
-          entities: [{ type: 'voucher', id: String(posted.id) }],
-          details: { memo: input.memo },
-        });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'voucher.manual',
+      payload: { fundId, ...input },
+    },
+    async (trx, fund) => {
+      const voucher: Voucher = {
+        date: businessDate(input.date, now, 'date'),
+        kind: 'manual',
+        memo: input.memo,
+        lines: input.lines.map((l) =>
+          l.subledger === undefined
+            ? { accountCode: l.accountCode, side: l.side, amountFen: fen(l.amountFen) }
+            : {
+                accountCode: l.accountCode,
+                side: l.side,
+                amountFen: fen(l.amountFen),
+                subledger: { kind: l.subledger.kind, id: String(l.subledger.id) },
+              },
+        ),
+      };
+      const posted = await post(trx, fund, voucher, actor);
+      await auditFund(trx, actor, fund, {
+        command: 'voucher.manual',
+        entities: [{ type: 'voucher', id: String(posted.id) }],
+        details: { memo: input.memo },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }
 
 /**
@@ -80,82 +78,81 @@ export async function reverseVoucher(
   input: { requestId: string; on: string; reason: string },
   now: Date,
 ): Promise<{ voucherId: number; voucherNo: string }> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'voucher.reverse',
-      { fundId, voucherId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const header = await trx
-          .selectFrom('voucher')
-          .selectAll()
-          .where('id', '=', String(voucherId))
-          .where('fund_id', '=', fund.id)
-          .executeTakeFirst();
-        if (header === undefined) throw notFound('voucher');
-        if (header.kind === 'reversal') throw new AppError('voucher_is_reversal');
-        if (
-          ![
-            'manual',
-            'expense',
-            'donation_received',
-            'bank_interest',
-            'fiscal_funds_received',
-            'cash_deposit_to_bank',
-            'bank_withdrawal',
-          ].includes(header.kind)
-        ) {
-          throw new AppError('voucher_not_manual', { kind: header.kind });
-        }
-        const already = await trx
-          .selectFrom('voucher')
-          .select('id')
-          .where('reverses_voucher_id', '=', header.id)
-          .executeTakeFirst();
-        if (already !== undefined)
-          throw new AppError('voucher_already_reversed', { reversedBy: toSafeInt(already.id) });
-        const lines = await trx
-          .selectFrom('voucher_line')
-          .selectAll()
-          .where('voucher_id', '=', header.id)
-          .orderBy('line_no')
-          .execute();
-        const original: Voucher = {
-          date: header.date as Voucher['date'],
-          kind: header.kind as VoucherKind,
-          memo: header.memo,
-          lines: lines.map((l) => {
-            const base = {
-              accountCode: l.account_code,
-              side: l.side,
-              amountFen: fen(toSafeInt(l.amount_fen)),
-            };
-            return l.subledger_kind === null || l.subledger_id === null
-              ? base
-              : { ...base, subledger: { kind: l.subledger_kind, id: String(l.subledger_id) } };
-          }),
-        };
-        const reversal = reversalOf(original, {
-          originalVoucherId: String(toSafeInt(header.id)),
-          on: businessDate(input.on, now),
-          memo: `冲销 ${voucherNo(header.period, header.number)}：${input.reason}`,
-        });
-        const posted = await post(trx, fund, reversal, actor);
-        await auditFund(trx, actor, fund, {
-          command: 'voucher.reverse',
-          entities: [
-            { type: 'voucher', id: String(posted.id) },
-            { type: 'voucher', id: String(voucherId) },
-          ],
-          details: { reason: input.reason },
-        });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'voucher.reverse',
+      payload: { fundId, voucherId, ...input },
+    },
+    async (trx, fund) => {
+      const header = await trx
+        .selectFrom('voucher')
+        .selectAll()
+        .where('id', '=', String(voucherId))
+        .where('fund_id', '=', fund.id)
+        .executeTakeFirst();
+      if (header === undefined) throw notFound('voucher');
+      if (header.kind === 'reversal') throw new AppError('voucher_is_reversal');
+      if (
+        ![
+          'manual',
+          'expense',
+          'donation_received',
+          'bank_interest',
+          'fiscal_funds_received',
+          'cash_deposit_to_bank',
+          'bank_withdrawal',
+        ].includes(header.kind)
+      ) {
+        throw new AppError('voucher_not_manual', { kind: header.kind });
+      }
+      const already = await trx
+        .selectFrom('voucher')
+        .select('id')
+        .where('reverses_voucher_id', '=', header.id)
+        .executeTakeFirst();
+      if (already !== undefined)
+        throw new AppError('voucher_already_reversed', { reversedBy: toSafeInt(already.id) });
+      const lines = await trx
+        .selectFrom('voucher_line')
+        .selectAll()
+        .where('voucher_id', '=', header.id)
+        .orderBy('line_no')
+        .execute();
+      const original: Voucher = {
+        date: header.date as Voucher['date'],
+        kind: header.kind as VoucherKind,
+        memo: header.memo,
+        lines: lines.map((l) => {
+          const base = {
+            accountCode: l.account_code,
+            side: l.side,
+            amountFen: fen(toSafeInt(l.amount_fen)),
+          };
+          return l.subledger_kind === null || l.subledger_id === null
+            ? base
+            : { ...base, subledger: { kind: l.subledger_kind, id: String(l.subledger_id) } };
+        }),
+      };
+      const reversal = reversalOf(original, {
+        originalVoucherId: String(toSafeInt(header.id)),
+        on: businessDate(input.on, now),
+        memo: `冲销 ${voucherNo(header.period, header.number)}：${input.reason}`,
+      });
+      const posted = await post(trx, fund, reversal, actor);
+      await auditFund(trx, actor, fund, {
+        command: 'voucher.reverse',
+        entities: [
+          { type: 'voucher', id: String(posted.id) },
+          { type: 'voucher', id: String(voucherId) },
+        ],
+        details: { reason: input.reason },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }

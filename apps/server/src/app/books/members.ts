@@ -25,6 +25,7 @@ import {
 } from './context.js';
 import { amountOwedForMember } from './loan-queries.js';
 import { post } from './posting.js';
+import { fundCommand } from './fund-command.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -312,75 +313,74 @@ export async function contribute(
   input: { requestId: string; on: string; shares: number; method: 'cash' | 'bank' },
   now: Date,
 ): Promise<{ voucherId: number; voucherNo: string }> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'member.contribute',
-      { fundId, memberId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const member = await activeMember(trx, fund, memberId);
-        const on = businessDate(input.on, now);
-        if (member.exited_on !== null || member.joined_on > on)
-          throw new AppError('member_not_active', { memberId });
-        const bylaws = await bylawsOn(trx, fund.id, on);
-        const held = await trx
-          .selectFrom('member_share')
-          .select(
-            sql<string>`coalesce(sum(CASE kind WHEN 'contribution' THEN shares WHEN 'refund' THEN -shares ELSE 0 END), 0)`.as(
-              'n',
-            ),
-          )
-          .where('member_id', '=', memberId)
-          .executeTakeFirstOrThrow();
-        if (toSafeInt(held.n) + input.shares > bylaws.maxShares) {
-          throw new AppError('member_shares_out_of_range', {
-            shares: toSafeInt(held.n) + input.shares,
-            maxShares: bylaws.maxShares,
-          });
-        }
-        const amountFen = fen(bylaws.shareUnitFen * input.shares);
-        const posted = await post(
-          trx,
-          fund,
-          memberContribution({
-            on,
-            amountFen,
-            via: input.method,
-            memberId: String(memberId),
-            memo: `${member.head_name}追加互助金`,
-          }),
-          actor,
-        );
-        await trx
-          .insertInto('member_share')
-          .values({
-            fund_id: fund.id,
-            member_id: memberId,
-            kind: 'contribution',
-            on_date: on,
-            shares: input.shares,
-            amount_fen: amountFen,
-            method: input.method,
-            voucher_id: posted.id,
-          })
-          .execute();
-        await auditFund(trx, actor, fund, {
-          command: 'member.contribute',
-          entities: [
-            { type: 'member', id: String(memberId) },
-            { type: 'voucher', id: String(posted.id) },
-          ],
-          details: { shares: input.shares, amountFen },
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'member.contribute',
+      payload: { fundId, memberId, ...input },
+    },
+    async (trx, fund) => {
+      const member = await activeMember(trx, fund, memberId);
+      const on = businessDate(input.on, now);
+      if (member.exited_on !== null || member.joined_on > on)
+        throw new AppError('member_not_active', { memberId });
+      const bylaws = await bylawsOn(trx, fund.id, on);
+      const held = await trx
+        .selectFrom('member_share')
+        .select(
+          sql<string>`coalesce(sum(CASE kind WHEN 'contribution' THEN shares WHEN 'refund' THEN -shares ELSE 0 END), 0)`.as(
+            'n',
+          ),
+        )
+        .where('member_id', '=', memberId)
+        .executeTakeFirstOrThrow();
+      if (toSafeInt(held.n) + input.shares > bylaws.maxShares) {
+        throw new AppError('member_shares_out_of_range', {
+          shares: toSafeInt(held.n) + input.shares,
+          maxShares: bylaws.maxShares,
         });
-        return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
-      },
-    );
-  });
+      }
+      const amountFen = fen(bylaws.shareUnitFen * input.shares);
+      const posted = await post(
+        trx,
+        fund,
+        memberContribution({
+          on,
+          amountFen,
+          via: input.method,
+          memberId: String(memberId),
+          memo: `${member.head_name}追加互助金`,
+        }),
+        actor,
+      );
+      await trx
+        .insertInto('member_share')
+        .values({
+          fund_id: fund.id,
+          member_id: memberId,
+          kind: 'contribution',
+          on_date: on,
+          shares: input.shares,
+          amount_fen: amountFen,
+          method: input.method,
+          voucher_id: posted.id,
+        })
+        .execute();
+      await auditFund(trx, actor, fund, {
+        command: 'member.contribute',
+        entities: [
+          { type: 'member', id: String(memberId) },
+          { type: 'voucher', id: String(posted.id) },
+        ],
+        details: { shares: input.shares, amountFen },
+      });
+      return { voucherId: posted.id, voucherNo: voucherNo(posted.period, posted.number) };
+    },
+  );
 }
 
 /** Records a change of category (poor ↔ ordinary, 低保/五保) from a date on. */
@@ -447,102 +447,101 @@ export async function exitMember(
   input: { requestId: string; on: string; noticeOn?: string | undefined; method: 'cash' | 'bank' },
   now: Date,
 ): Promise<{ memberId: number; refundFen: number; voucherId: number | null }> {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'member.exit',
-      { fundId, memberId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const member = await activeMember(trx, fund, memberId);
-        const on = businessDate(input.on, now);
-        const noticeOn =
-          input.noticeOn === undefined ? on : businessDate(input.noticeOn, now, 'noticeOn');
-        const bylaws = await bylawsOn(trx, fund.id, on);
-        const view = await getMember(trx, actor, fundId, memberId);
-        const loans = await amountOwedForMember(trx, fund.id, memberId, on);
-        const settlement = unwrap(
-          checkMemberExit({
-            joinedOn: member.joined_on as IsoDate,
-            exitedOn: member.exited_on as IsoDate | null,
-            noticeGivenOn: noticeOn,
-            exitOn: on,
-            exitNoticeDays: bylaws.exitNoticeDays,
-            outstandingLoanCount: loans.outstandingLoanCount,
-            guaranteedOutstandingLoanCount: loans.guaranteedOutstandingLoanCount,
-            unpaidFeeFen: fen(loans.unpaidFeeFen),
-            ownContributionsFen: fen(view.ownContributionFen),
-            allotmentFen: fen(view.allottedFen),
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'member.exit',
+      payload: { fundId, memberId, ...input },
+    },
+    async (trx, fund) => {
+      const member = await activeMember(trx, fund, memberId);
+      const on = businessDate(input.on, now);
+      const noticeOn =
+        input.noticeOn === undefined ? on : businessDate(input.noticeOn, now, 'noticeOn');
+      const bylaws = await bylawsOn(trx, fund.id, on);
+      const view = await getMember(trx, actor, fundId, memberId);
+      const loans = await amountOwedForMember(trx, fund.id, memberId, on);
+      const settlement = unwrap(
+        checkMemberExit({
+          joinedOn: member.joined_on as IsoDate,
+          exitedOn: member.exited_on as IsoDate | null,
+          noticeGivenOn: noticeOn,
+          exitOn: on,
+          exitNoticeDays: bylaws.exitNoticeDays,
+          outstandingLoanCount: loans.outstandingLoanCount,
+          guaranteedOutstandingLoanCount: loans.guaranteedOutstandingLoanCount,
+          unpaidFeeFen: fen(loans.unpaidFeeFen),
+          ownContributionsFen: fen(view.ownContributionFen),
+          allotmentFen: fen(view.allottedFen),
+        }),
+      );
+      let voucherId: number | null = null;
+      if (settlement.refundFen > 0) {
+        const posted = await post(
+          trx,
+          fund,
+          contributionRefund({
+            on,
+            amountFen: settlement.refundFen,
+            via: input.method,
+            memberId: String(memberId),
+            memo: `${member.head_name}退社退还互助金`,
           }),
+          actor,
         );
-        let voucherId: number | null = null;
-        if (settlement.refundFen > 0) {
-          const posted = await post(
-            trx,
-            fund,
-            contributionRefund({
-              on,
-              amountFen: settlement.refundFen,
-              via: input.method,
-              memberId: String(memberId),
-              memo: `${member.head_name}退社退还互助金`,
-            }),
-            actor,
-          );
-          voucherId = posted.id;
-          await trx
-            .insertInto('member_share')
-            .values({
-              fund_id: fund.id,
-              member_id: memberId,
-              kind: 'refund',
-              on_date: on,
-              shares: 0,
-              amount_fen: settlement.refundFen,
-              method: input.method,
-              voucher_id: posted.id,
-            })
-            .execute();
-        }
-        if (settlement.allotmentReturnedFen > 0) {
-          await trx
-            .insertInto('member_share')
-            .values({
-              fund_id: fund.id,
-              member_id: memberId,
-              kind: 'allotment_return',
-              on_date: on,
-              shares: 0,
-              amount_fen: settlement.allotmentReturnedFen,
-              method: null,
-              voucher_id: null,
-            })
-            .execute();
-        }
-        await trx.updateTable('member').set({ exited_on: on }).where('id', '=', memberId).execute();
+        voucherId = posted.id;
         await trx
-          .updateTable('joint_group_member')
-          .set({ left_on: on })
-          .where('member_id', '=', memberId)
-          .where('left_on', 'is', null)
+          .insertInto('member_share')
+          .values({
+            fund_id: fund.id,
+            member_id: memberId,
+            kind: 'refund',
+            on_date: on,
+            shares: 0,
+            amount_fen: settlement.refundFen,
+            method: input.method,
+            voucher_id: posted.id,
+          })
           .execute();
+      }
+      if (settlement.allotmentReturnedFen > 0) {
         await trx
-          .updateTable('fund_officer')
-          .set({ to_on: on })
-          .where('member_id', '=', memberId)
-          .where('to_on', 'is', null)
+          .insertInto('member_share')
+          .values({
+            fund_id: fund.id,
+            member_id: memberId,
+            kind: 'allotment_return',
+            on_date: on,
+            shares: 0,
+            amount_fen: settlement.allotmentReturnedFen,
+            method: null,
+            voucher_id: null,
+          })
           .execute();
-        await auditFund(trx, actor, fund, {
-          command: 'member.exit',
-          entities: [{ type: 'member', id: String(memberId) }],
-          details: { refundFen: settlement.refundFen },
-        });
-        return { memberId, refundFen: settlement.refundFen, voucherId };
-      },
-    );
-  });
+      }
+      await trx.updateTable('member').set({ exited_on: on }).where('id', '=', memberId).execute();
+      await trx
+        .updateTable('joint_group_member')
+        .set({ left_on: on })
+        .where('member_id', '=', memberId)
+        .where('left_on', 'is', null)
+        .execute();
+      await trx
+        .updateTable('fund_officer')
+        .set({ to_on: on })
+        .where('member_id', '=', memberId)
+        .where('to_on', 'is', null)
+        .execute();
+      await auditFund(trx, actor, fund, {
+        command: 'member.exit',
+        entities: [{ type: 'member', id: String(memberId) }],
+        details: { refundFen: settlement.refundFen },
+      });
+      return { memberId, refundFen: settlement.refundFen, voucherId };
+    },
+  );
 }

@@ -5,10 +5,10 @@ import { lockFund, loadChart } from '../../db/repositories/ledger.js';
 import { toSafeInt } from '../../db/connect.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { AppError } from '../errors.js';
-import { onceForRequest } from '../idempotency.js';
 import { auditFund, chinaToday, fundInScope } from './context.js';
 import { post } from './posting.js';
 import { bylawsOn } from './bylaws-store.js';
+import { fundCommand } from './fund-command.js';
 
 /** Months with vouchers or a close, newest first. */
 export async function listPeriods(db: Kysely<Database>, actor: Actor, fundId: number) {
@@ -94,81 +94,79 @@ export async function closeYear(
   input: { requestId: string; year: number },
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.close');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'ledger.year_end',
-      { fundId, ...input },
-      async () => {
-        await lockFund(trx, fund.id);
-        const on = `${input.year}-12-31` as IsoDate;
-        if (on >= chinaToday(now)) throw new AppError('year_not_ended', { year: input.year });
-        const done = await trx
-          .selectFrom('voucher')
-          .select('id')
-          .where('fund_id', '=', fund.id)
-          .where('kind', '=', 'year_end_close')
-          .where('date', '=', on)
-          .executeTakeFirst();
-        if (done !== undefined) throw new AppError('year_end_already_done', { year: input.year });
-        const chart = await loadChart(trx, fund.id);
-        const leaves = chart.filter(
-          (a) =>
-            (a.kind === 'income' || a.kind === 'expense') &&
-            !chart.some((c) => c.parentCode === a.code),
-        );
-        const rows = await trx
-          .selectFrom('voucher_line as l')
-          .innerJoin('voucher as v', 'v.id', 'l.voucher_id')
-          .select([
-            'l.account_code',
-            sql<string>`sum(CASE WHEN l.side = 'debit' THEN l.amount_fen ELSE -l.amount_fen END)`.as(
-              'net',
-            ),
-          ])
-          .where('v.fund_id', '=', fund.id)
-          .where('v.date', '<=', on)
-          .where(
-            'l.account_code',
-            'in',
-            leaves.map((a) => a.code),
-          )
-          .groupBy('l.account_code')
-          .execute();
-        const netDebitByAccount = new Map<string, Fen>(
-          rows.map((r) => [r.account_code, fen(toSafeInt(r.net))]),
-        );
-        const close = yearEndClose({ on, netDebitByAccount, chart });
-        const voucherIds: number[] = [];
-        if (close.voucher !== null)
-          voucherIds.push((await post(trx, fund, close.voucher, actor)).id);
-        const bylaws = await bylawsOn(trx, fund.id, on);
-        // Distribute this year's surplus only (a deficit stays carried in 310104).
-        const distribution = surplusDistribution({
-          on,
-          surplusFen: close.netSurplusFen,
-          ratios: bylaws.distribution,
-        });
-        if (distribution.voucher !== null)
-          voucherIds.push((await post(trx, fund, distribution.voucher, actor)).id);
-        await auditFund(trx, actor, fund, {
-          command: 'ledger.year_end',
-          entities: voucherIds.map((id) => ({ type: 'voucher', id: String(id) })),
-          details: { year: input.year, netSurplusFen: close.netSurplusFen },
-        });
-        return {
-          year: input.year,
-          netSurplusFen: close.netSurplusFen,
-          commonReserveFen: distribution.distribution.commonReserveFen,
-          welfareFundFen: distribution.distribution.welfareFundFen,
-          riskReserveFen: distribution.distribution.riskReserveFen,
-          voucherIds,
-        };
-      },
-    );
-  });
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.close',
+      requestId: input.requestId,
+      command: 'ledger.year_end',
+      payload: { fundId, ...input },
+    },
+    async (trx, fund) => {
+      const on = `${input.year}-12-31` as IsoDate;
+      if (on >= chinaToday(now)) throw new AppError('year_not_ended', { year: input.year });
+      const done = await trx
+        .selectFrom('voucher')
+        .select('id')
+        .where('fund_id', '=', fund.id)
+        .where('kind', '=', 'year_end_close')
+        .where('date', '=', on)
+        .executeTakeFirst();
+      if (done !== undefined) throw new AppError('year_end_already_done', { year: input.year });
+      const chart = await loadChart(trx, fund.id);
+      const leaves = chart.filter(
+        (a) =>
+          (a.kind === 'income' || a.kind === 'expense') &&
+          !chart.some((c) => c.parentCode === a.code),
+      );
+      const rows = await trx
+        .selectFrom('voucher_line as l')
+        .innerJoin('voucher as v', 'v.id', 'l.voucher_id')
+        .select([
+          'l.account_code',
+          sql<string>`sum(CASE WHEN l.side = 'debit' THEN l.amount_fen ELSE -l.amount_fen END)`.as(
+            'net',
+          ),
+        ])
+        .where('v.fund_id', '=', fund.id)
+        .where('v.date', '<=', on)
+        .where(
+          'l.account_code',
+          'in',
+          leaves.map((a) => a.code),
+        )
+        .groupBy('l.account_code')
+        .execute();
+      const netDebitByAccount = new Map<string, Fen>(
+        rows.map((r) => [r.account_code, fen(toSafeInt(r.net))]),
+      );
+      const close = yearEndClose({ on, netDebitByAccount, chart });
+      const voucherIds: number[] = [];
+      if (close.voucher !== null) voucherIds.push((await post(trx, fund, close.voucher, actor)).id);
+      const bylaws = await bylawsOn(trx, fund.id, on);
+      // Distribute this year's surplus only (a deficit stays carried in 310104).
+      const distribution = surplusDistribution({
+        on,
+        surplusFen: close.netSurplusFen,
+        ratios: bylaws.distribution,
+      });
+      if (distribution.voucher !== null)
+        voucherIds.push((await post(trx, fund, distribution.voucher, actor)).id);
+      await auditFund(trx, actor, fund, {
+        command: 'ledger.year_end',
+        entities: voucherIds.map((id) => ({ type: 'voucher', id: String(id) })),
+        details: { year: input.year, netSurplusFen: close.netSurplusFen },
+      });
+      return {
+        year: input.year,
+        netSurplusFen: close.netSurplusFen,
+        commonReserveFen: distribution.distribution.commonReserveFen,
+        welfareFundFen: distribution.distribution.welfareFundFen,
+        riskReserveFen: distribution.distribution.riskReserveFen,
+        voucherIds,
+      };
+    },
+  );
 }

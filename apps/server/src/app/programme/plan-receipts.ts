@@ -9,12 +9,11 @@ import {
 } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
 import { toSafeInt } from '../../db/connect.js';
-import { lockFund } from '../../db/repositories/ledger.js';
-import { requirePermission, type Actor } from '../actor.js';
+import type { Actor } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
-import { onceForRequest } from '../idempotency.js';
 import { auditFund, businessDate, fundInScope, voucherNo } from '../books/context.js';
 import { post } from '../books/posting.js';
+import { fundCommand } from '../books/fund-command.js';
 
 function receiptQuery(db: Kysely<Database>) {
   return db
@@ -80,62 +79,61 @@ export async function confirmPlanReceipt(
   input: { requestId: string; on: string },
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const fund = await fundInScope(trx, actor, fundId);
-    requirePermission(actor, 'books.write');
-    return onceForRequest(
-      trx,
-      actor,
-      input.requestId,
-      'plan_receipt.confirm',
-      { fundId, receiptId, on: input.on },
-      async () => {
-        await lockFund(trx, fund.id);
-        const receipt = await receiptQuery(trx)
-          .where('a.id', '=', receiptId)
-          .where('a.fund_id', '=', fund.id)
-          .forUpdate('a')
-          .executeTakeFirst();
-        if (receipt === undefined) throw notFound('plan_receipt');
-        if (receipt.received_on !== null) {
-          throw new AppError('allocation_already_received', {
-            receiptId,
-            receivedOn: receipt.received_on,
-            voucherId: receipt.voucher_id === null ? null : toSafeInt(receipt.voucher_id),
-          });
-        }
-        const on = businessDate(input.on, now);
-        if (receipt.issued_on !== null && on < receipt.issued_on) {
-          throw new AppError('allocation_receipt_before_plan', {
-            on,
-            planIssuedOn: receipt.issued_on,
-          });
-        }
-        const amountFen = fen(toSafeInt(receipt.amount_fen));
-        const document = receipt.document_no === null ? '' : `（${receipt.document_no}）`;
-        const memo = `收到财政扶贫资金：${receipt.title}${document}${PLAN_CATEGORY_NAMES[receipt.category as PlanCategory]}`;
-        const posted = await post(trx, fund, fiscalFundsReceived({ on, amountFen, memo }), actor);
-        await trx
-          .updateTable('plan_allocation_receipt')
-          .set({ received_on: on, voucher_id: posted.id })
-          .where('id', '=', receipt.id)
-          .execute();
-        await auditFund(trx, actor, fund, {
-          command: 'programme.plan_receipt.confirm',
-          entities: [
-            { type: 'plan_allocation_receipt', id: String(receipt.id) },
-            { type: 'voucher', id: String(posted.id) },
-          ],
-          details: { planId: receipt.plan_id, amountFen, on },
+  return fundCommand(
+    db,
+    actor,
+    fundId,
+    {
+      permission: 'books.write',
+      requestId: input.requestId,
+      command: 'plan_receipt.confirm',
+      payload: { fundId, receiptId, on: input.on },
+    },
+    async (trx, fund) => {
+      const receipt = await receiptQuery(trx)
+        .where('a.id', '=', receiptId)
+        .where('a.fund_id', '=', fund.id)
+        .forUpdate('a')
+        .executeTakeFirst();
+      if (receipt === undefined) throw notFound('plan_receipt');
+      if (receipt.received_on !== null) {
+        throw new AppError('allocation_already_received', {
+          receiptId,
+          receivedOn: receipt.received_on,
+          voucherId: receipt.voucher_id === null ? null : toSafeInt(receipt.voucher_id),
         });
-        return {
-          receiptId: receipt.id,
-          voucherId: posted.id,
-          voucherNo: voucherNo(posted.period, posted.number),
-          receivedOn: on,
-          amountFen,
-        };
-      },
-    );
-  });
+      }
+      const on = businessDate(input.on, now);
+      if (receipt.issued_on !== null && on < receipt.issued_on) {
+        throw new AppError('allocation_receipt_before_plan', {
+          on,
+          planIssuedOn: receipt.issued_on,
+        });
+      }
+      const amountFen = fen(toSafeInt(receipt.amount_fen));
+      const document = receipt.document_no === null ? '' : `（${receipt.document_no}）`;
+      const memo = `收到财政扶贫资金：${receipt.title}${document}${PLAN_CATEGORY_NAMES[receipt.category as PlanCategory]}`;
+      const posted = await post(trx, fund, fiscalFundsReceived({ on, amountFen, memo }), actor);
+      await trx
+        .updateTable('plan_allocation_receipt')
+        .set({ received_on: on, voucher_id: posted.id })
+        .where('id', '=', receipt.id)
+        .execute();
+      await auditFund(trx, actor, fund, {
+        command: 'programme.plan_receipt.confirm',
+        entities: [
+          { type: 'plan_allocation_receipt', id: String(receipt.id) },
+          { type: 'voucher', id: String(posted.id) },
+        ],
+        details: { planId: receipt.plan_id, amountFen, on },
+      });
+      return {
+        receiptId: receipt.id,
+        voucherId: posted.id,
+        voucherNo: voucherNo(posted.period, posted.number),
+        receivedOn: on,
+        amountFen,
+      };
+    },
+  );
 }
