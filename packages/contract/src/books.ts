@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { IsoDateString, LongText, PageQuery, pageOf, ShortText } from './common.js';
+import { MAX_MOVEMENT_FEN } from '@huzhu/domain';
+import { IsoDateString, LongText, MonthString, PageQuery, pageOf, ShortText } from './common.js';
 
-/** An amount in fen (分): a positive safe integer. 1 元 = 100 fen. */
-export const AmountFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** An amount in fen (分): a positive integer up to MAX_MOVEMENT_FEN (1亿元). 1 元 = 100 fen. */
+export const AmountFen = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_MOVEMENT_FEN, { error: 'amount_exceeds_limit' });
 export const MoneyChannel = z.enum(['cash', 'bank']);
 /** A client request id (8–100 chars, e.g. a UUID): a retry with the same id moves money once. */
 export const RequestId = z
@@ -21,7 +26,7 @@ export const LoanParam = FundParam.extend({
 export const VoucherParam = FundParam.extend({
   voucherId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 }).strict();
-export const PeriodParam = FundParam.extend({ period: z.string().regex(/^\d{4}-\d{2}$/) }).strict();
+export const PeriodParam = FundParam.extend({ period: MonthString }).strict();
 
 // ---- Fund setup --------------------------------------------------------------------------
 
@@ -436,10 +441,7 @@ export const VoucherView = z.object({
   ),
 });
 export const VoucherListQuery = PageQuery.extend({
-  period: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
+  period: MonthString.optional(),
   kind: z.string().max(40).optional(),
 }).strict();
 export const VoucherPage = pageOf(VoucherView);

@@ -27,7 +27,25 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const IdParam = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
-export const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** The years a date or period may name (issue 17.5): beyond them is `date_out_of_range`. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** Whether a value starting with a 4-digit year names a year in range (others: the regex says). */
+function yearInRange(value: string): boolean {
+  if (!/^\d{4}/.test(value)) return true;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** A string schema whose leading year must lie in MIN_YEAR…MAX_YEAR (`date_out_of_range`). */
+export function yearBounded(schema: z.ZodString) {
+  return schema.refine(yearInRange, { error: 'date_out_of_range' });
+}
+
+export const IsoDateString = yearBounded(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+/** A month 'YYYY-MM' (voucher periods, closing). */
+export const MonthString = yearBounded(z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'));
 export const Timestamp = z.string();
 
 /** A short single-line text a person typed (names, titles). */

@@ -237,6 +237,27 @@ export const ERRORS = {
     status: 409,
     message: '该请求编号已用于另一笔不同的操作',
   },
+  // Bounds on amounts, dates and requests (issue 17)
+  amount_exceeds_limit: {
+    status: 400,
+    message: '金额超出系统上限：单笔不超过 1亿元，计划金额不超过 100亿元',
+  },
+  fund_total_exceeds_limit: {
+    status: 400,
+    message: '互助资金资产总额将超过系统上限（1000亿元），请核对金额',
+  },
+  books_amount_out_of_range: {
+    status: 422,
+    message: '账簿中有超出系统上限的金额（可能是绕过系统写入的数据），无法计算，请联系管理员核查',
+  },
+  date_out_of_range: { status: 400, message: '日期或期间超出允许范围（2000 年至 2100 年）' },
+  json_too_deep: { status: 400, message: '请求内容嵌套层数过多' },
+  request_header_too_large: { status: 431, message: '请求头过大' },
+  malformed_request: { status: 400, message: '请求格式错误' },
+  warning_action_not_for_village: {
+    status: 403,
+    message: '风险预警须由乡镇或区县确认和处理，村级人员不能确认或解除',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

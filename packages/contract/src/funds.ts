@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionRef } from './auth.js';
-import { PageQuery, pageOf, ShortText } from './common.js';
+import { IsoDateString, PageQuery, pageOf, ShortText } from './common.js';
 
 export const FundSummary = z.object({
   id: z.number().int(),
@@ -22,8 +22,5 @@ export const CreateFundBody = z.strictObject({
   villageId: z.number().int().min(1),
   code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/),
   name: ShortText,
-  foundedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  foundedOn: IsoDateString.optional(),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { PageQuery } from './common.js';
+import { PageQuery, yearBounded } from './common.js';
 
-export const QuarterString = z.string().regex(/^\d{4}Q[1-4]$/, 'YYYYQn');
-export const PeriodString = z
-  .string()
-  .regex(/^(\d{4}|\d{4}-\d{2}|\d{4}Q[1-4])$/, 'YYYY, YYYY-MM or YYYYQn');
+export const QuarterString = yearBounded(z.string().regex(/^\d{4}Q[1-4]$/, 'YYYYQn'));
+export const PeriodString = yearBounded(
+  z.string().regex(/^(\d{4}|\d{4}-\d{2}|\d{4}Q[1-4])$/, 'YYYY, YYYY-MM or YYYYQn'),
+);
 export const REPORT_STATUSES = ['draft', 'submitted', 'reviewed', 'returned', 'locked'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES);
 

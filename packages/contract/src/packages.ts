@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_MOVEMENT_FEN } from '@huzhu/domain';
+import { MonthString } from './common.js';
 import { Bylaws, MemberCategory, MoneyChannel, LoanStatus } from './books.js';
 import { RealIsoDate } from './reports.js';
 import { IndicatorSet, QuarterString } from './monitoring.js';
@@ -14,9 +16,11 @@ export const PACKAGE_VERSION = 1;
 /** The largest package the HTTP import accepts. */
 export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
 
-const Fen = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
-const PositiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const NonNegativeFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+// Every amount of a package is one fund's movement or balance: bounded like the API's (17.1).
+const LIMIT = { error: 'amount_exceeds_limit' } as const;
+const Fen = z.number().int().min(-MAX_MOVEMENT_FEN, LIMIT).max(MAX_MOVEMENT_FEN, LIMIT);
+const PositiveFen = z.number().int().min(1).max(MAX_MOVEMENT_FEN, LIMIT);
+const NonNegativeFen = z.number().int().min(0).max(MAX_MOVEMENT_FEN, LIMIT);
 const PackageId = z.string().min(1).max(40);
 const Text = (max: number) => z.string().max(max);
 const Timestamp = z.iso.datetime({ offset: true });
@@ -178,7 +182,7 @@ export const PackageVoucherLine = z.strictObject({
 
 export const PackageVoucher = z.strictObject({
   id: PackageId,
-  period: z.string().regex(/^\d{4}-\d{2}$/),
+  period: MonthString,
   number: z.number().int().min(1),
   date: RealIsoDate,
   kind: z.string().min(1).max(40),
@@ -189,7 +193,7 @@ export const PackageVoucher = z.strictObject({
 });
 
 export const PackagePeriodClose = z.strictObject({
-  period: z.string().regex(/^\d{4}-\d{2}$/),
+  period: MonthString,
   closedAt: Timestamp,
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PROGRAMME_AMOUNT_FEN } from '@huzhu/domain';
 import { IsoDateString } from './common.js';
 import { RequestId } from './books.js';
 import { RealIsoDate, ReportModelBody } from './reports.js';
@@ -11,7 +12,12 @@ import { RealIsoDate, ReportModelBody } from './reports.js';
 export const PlanSource = z.enum(['central_reward', 'city', 'county_match']);
 export const PlanCategory = z.enum(['central_reward', 'new_pilot', 'reward_expand']);
 const RegionCode = z.string().regex(/^\d{12}$/, '12 位区划代码');
-const Fen = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+const LIMIT = { error: 'amount_exceeds_limit' } as const;
+const Fen = z
+  .number()
+  .int()
+  .min(-MAX_PROGRAMME_AMOUNT_FEN, LIMIT)
+  .max(MAX_PROGRAMME_AMOUNT_FEN, LIMIT);
 
 /**
  * One allocation line. `villageCode` null (or absent) is a county-level line of `villageCount`

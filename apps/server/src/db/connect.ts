@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import { AmountOutOfRangeError } from '@huzhu/domain';
 import type { Database } from './schema.js';
 
 // `date` stays the 'YYYY-MM-DD' string it is; a JS Date would be local midnight (wrong day).
@@ -28,10 +29,15 @@ export function connect(connectionString: string, maxConnections = 10): DbHandle
   };
 }
 
-/** Converts an int8/numeric that pg returns as a string, asserting a safe integer. */
+/**
+ * Converts an int8/numeric that pg returns as a string, asserting a safe integer; a larger one
+ * (only data written behind the application) is an `AmountOutOfRangeError`, answered with a code.
+ */
 export function toSafeInt(value: string | number | bigint | null): number {
   if (value === null) return 0;
   const n = typeof value === 'number' ? value : Number(value);
+  if (Number.isInteger(n) && !Number.isSafeInteger(n))
+    throw new AmountOutOfRangeError(String(value));
   if (!Number.isSafeInteger(n)) throw new Error(`Not a safe integer: ${String(value)}`);
   return n;
 }

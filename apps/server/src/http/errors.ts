@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, errorMessage, isErrorCode } from '@huzhu/contract';
+import { AmountOutOfRangeError } from '@huzhu/domain';
 import { AppError } from '../app/errors.js';
 
 function statusOf(code: string): number {
@@ -25,11 +26,19 @@ export function handleError(
       message: v.message ?? '',
       code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'invalid',
     }));
-    void reply.status(400).send({
-      code: 'validation_failed',
-      message: errorMessage('validation_failed'),
+    // A schema may name its refusal (`{ error: 'amount_exceeds_limit' }`): answer with that code.
+    const named =
+      issues.find((issue) => isErrorCode(issue.message))?.message ?? 'validation_failed';
+    void reply.status(statusOf(named)).send({
+      code: named,
+      message: errorMessage(named),
       details: { issues },
     });
+    return;
+  }
+  if (isAmountOutOfRange(error)) {
+    const code = 'books_amount_out_of_range';
+    void reply.status(statusOf(code)).send({ code, message: errorMessage(code), details: {} });
     return;
   }
   const fastifyCode = (error as FastifyError).code;
@@ -59,4 +68,12 @@ export function handleError(
   void reply
     .status(500)
     .send({ code: 'internal_error', message: '系统内部错误，请联系管理员', details: {} });
+}
+
+/**
+ * A stored amount or a sum beyond the exact integer range (data written behind the application,
+ * issue 17.1): the domain's `AmountOutOfRangeError`, or PostgreSQL's numeric_value_out_of_range.
+ */
+function isAmountOutOfRange(error: Error): boolean {
+  return error instanceof AmountOutOfRangeError || (error as { code?: unknown }).code === '22003';
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.js';
-import { fen, type Fen } from '../money/fen.js';
+import { addFen, fen, subtractFen, sumFen, type Fen } from '../money/fen.js';
 import { invariant } from '../result.js';
 import {
   accountAncestry,
@@ -152,12 +152,11 @@ export function trialBalance(
       openingFen,
       debitFen,
       creditFen,
-      closingFen: fen(openingFen + debitFen - creditFen),
+      closingFen: subtractFen(addFen(openingFen, debitFen), creditFen),
     };
   });
   const top = rows.filter((r) => r.level === 0);
-  const sum = (pick: (r: TrialBalanceRow) => number): Fen =>
-    fen(top.reduce((total, r) => total + pick(r), 0));
+  const sum = (pick: (r: TrialBalanceRow) => number): Fen => sumFen(top.map((r) => fen(pick(r))));
   const totals: TrialBalanceTotals = {
     openingDebitFen: sum((r) => Math.max(0, r.openingFen)),
     openingCreditFen: sum((r) => Math.max(0, 0 - r.openingFen)),
@@ -215,27 +214,29 @@ export function fundComposition(
   chart: readonly Account[],
   balances: AccountBalances,
 ): FundComposition {
-  const b = (code: string): number => normalBalance(chart, balances, code);
-  const fundFiscalFen = fen(b(A.fiscalFunds) + b(A.governmentGrantIncome));
-  const fundDonationFen = fen(b(A.donationFunds) + b(A.donationIncome));
-  const fundMemberFen = fen(b(A.memberFunds));
-  const fundReservesFen = fen(
-    b(A.unrestrictedNetAssets) +
-      b(A.serviceIncome) +
-      b(A.otherIncome) -
-      b(A.managementExpenses) -
-      b(A.otherExpenses),
-  );
+  const b = (code: string): Fen => normalBalance(chart, balances, code);
+  const minus = (code: string): Fen => fen(0 - b(code));
+  const fundFiscalFen = addFen(b(A.fiscalFunds), b(A.governmentGrantIncome));
+  const fundDonationFen = addFen(b(A.donationFunds), b(A.donationIncome));
+  const fundMemberFen = b(A.memberFunds);
+  const fundReservesFen = sumFen([
+    b(A.unrestrictedNetAssets),
+    b(A.serviceIncome),
+    b(A.otherIncome),
+    minus(A.managementExpenses),
+    minus(A.otherExpenses),
+  ]);
   const topLevelLiabilities = chart.filter((a) => a.kind === 'liability' && a.parentCode === null);
-  const otherLiabilitiesFen = fen(
-    topLevelLiabilities.reduce((sum, a) => sum + b(a.code), 0) - fundMemberFen,
+  const otherLiabilitiesFen = subtractFen(
+    sumFen(topLevelLiabilities.map((a) => b(a.code))),
+    fundMemberFen,
   );
   const cashFen = fen(b(A.cash));
   const bankFen = fen(b(A.bank));
   const loansOutstandingFen = fen(b(A.loansReceivable));
   const otherReceivablesFen = fen(b(A.otherReceivables));
   return {
-    fundTotalFen: fen(fundFiscalFen + fundDonationFen + fundMemberFen + fundReservesFen),
+    fundTotalFen: sumFen([fundFiscalFen, fundDonationFen, fundMemberFen, fundReservesFen]),
     fundFiscalFen,
     fundDonationFen,
     fundMemberFen,
@@ -245,8 +246,9 @@ export function fundComposition(
     loansOutstandingFen,
     otherReceivablesFen,
     otherLiabilitiesFen,
-    assetSideTotalFen: fen(
-      cashFen + bankFen + loansOutstandingFen + otherReceivablesFen - otherLiabilitiesFen,
+    assetSideTotalFen: subtractFen(
+      sumFen([cashFen, bankFen, loansOutstandingFen, otherReceivablesFen]),
+      otherLiabilitiesFen,
     ),
   };
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { fen, type Fen } from '../money/fen.js';
+import { MAX_MOVEMENT_FEN } from '../money/limits.js';
 import { fail, invariant, ok, type Result } from '../result.js';
 import { chartIndex, type Account, type Side, type SubledgerKind } from './accounts.js';
 
@@ -75,6 +76,7 @@ export function assertBalanced(voucher: Voucher): void {
 export type VoucherError =
   | 'voucher_empty'
   | 'voucher_line_amount_invalid'
+  | 'amount_exceeds_limit'
   | 'account_unknown'
   | 'account_not_postable'
   | 'voucher_subledger_missing'
@@ -101,6 +103,13 @@ export function validateVoucher(
   for (const [lineIndex, line] of voucher.lines.entries()) {
     if (!Number.isSafeInteger(line.amountFen) || line.amountFen <= 0) {
       return fail('voucher_line_amount_invalid', { lineIndex, amountFen: line.amountFen });
+    }
+    if (line.amountFen > MAX_MOVEMENT_FEN) {
+      return fail('amount_exceeds_limit', {
+        lineIndex,
+        amountFen: line.amountFen,
+        limitFen: MAX_MOVEMENT_FEN,
+      });
     }
     const account = index.byCode.get(line.accountCode);
     if (account === undefined)

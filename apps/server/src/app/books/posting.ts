@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { validateVoucher, type Voucher } from '@huzhu/domain';
+import { MAX_FUND_TOTAL_FEN, validateVoucher, type Voucher } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
 import {
   closedThrough,
@@ -44,7 +44,20 @@ export async function post(
     if ((balances.get('1002') ?? 0) < 0)
       throw new AppError('insufficient_bank', { bankFen: balances.get('1002') });
   }
+  await assertAssetsWithinLimit(trx, fund.id, voucher);
   return posted;
+}
+
+/** Money coming in may not take the fund's assets past MAX_FUND_TOTAL_FEN (issue 17.1). */
+async function assertAssetsWithinLimit(
+  trx: Transaction<Database>,
+  fundId: number,
+  voucher: Voucher,
+): Promise<void> {
+  if (!voucher.lines.some((l) => l.side === 'debit' && l.accountCode.startsWith('1'))) return;
+  const assetsFen = (await netDebitBalances(trx, fundId, ['1'])).get('1') ?? 0;
+  if (assetsFen > MAX_FUND_TOTAL_FEN)
+    throw new AppError('fund_total_exceeds_limit', { assetsFen, limitFen: MAX_FUND_TOTAL_FEN });
 }
 
 async function assertSubledgersBelong(
