@@ -15,6 +15,7 @@ import type { AppDeps } from './context.js';
 import { handleError } from './errors.js';
 import { AppError } from '../app/errors.js';
 import { registerSessionHook } from './session-hook.js';
+import { clientErrorHandler, registerJsonDepthLimit } from './request-limits.js';
 import { authRoutes } from './routes/auth.js';
 import { regionRoutes } from './routes/regions.js';
 import { userRoutes } from './routes/users.js';
@@ -99,7 +100,9 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: false } },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  registerJsonDepthLimit(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
