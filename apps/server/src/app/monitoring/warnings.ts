@@ -372,6 +372,8 @@ export async function actOnWarning(
       .forUpdate('w')
       .executeTakeFirst();
     if (row === undefined) throw notFound('warning');
+    // A village's own people do not clear their fund's warnings: the township or county does.
+    if (row.region_id === actor.regionId) throw new AppError('warning_action_not_for_village');
     if (
       !(['monitoring.manage', 'books.write'] as const).some((p) => {
         try {
