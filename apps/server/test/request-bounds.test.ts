@@ -76,3 +76,15 @@ it('answers a request header too large with 431 and { code, message }', async ()
   expect(body.code).toBe('request_header_too_large');
   expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
 });
+
+it('a page past the end reports the real total, not 0', async () => {
+  for (const list of ['/api/v1/funds', '/api/v1/regions', '/api/v1/audit', '/api/v1/warnings']) {
+    const first = (await t.call('GET', `${list}?page=1`, county)).json<{ total: number }>();
+    const past = await t.call('GET', `${list}?page=1000`, county);
+    expect(past.statusCode, `${list} ${past.body.slice(0, 200)}`).toBe(200);
+    const body = past.json<{ items: unknown[]; total: number }>();
+    expect(body.items, list).toEqual([]);
+    expect(first.total, list).toBeGreaterThan(0);
+    expect(body.total, list).toBe(first.total);
+  }
+});

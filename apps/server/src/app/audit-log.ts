@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { requirePermission, type Actor } from './actor.js';
+import { pageTotal } from './paging.js';
 
 export interface AuditEntryView {
   id: number;
@@ -57,6 +58,6 @@ export async function listAudit(
       entities: row.entities,
       details: row.details,
     })),
-    total: Number(rows[0]?.total ?? 0),
+    total: await pageTotal(base, rows),
   };
 }

@@ -6,6 +6,7 @@ import { initialBylaws, saveBylaws } from './books/bylaws-store.js';
 import { requirePermission, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { AppError, notFound } from './errors.js';
+import { pageTotal } from './paging.js';
 
 type RegionRef = {
   id: number;
@@ -90,7 +91,7 @@ export async function listFunds(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toFund), total: rows[0]?.total ?? 0 };
+  return { items: rows.map(toFund), total: await pageTotal(base, rows) };
 }
 
 export async function getFund(

@@ -11,6 +11,7 @@ import {
 import { requirePermission, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { AppError, notFound } from './errors.js';
+import { pageTotal } from './paging.js';
 
 function regionSelect(db: Kysely<Database>) {
   return db
@@ -79,7 +80,7 @@ export async function listRegions(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toRegion), total: rows[0]?.total ?? 0 };
+  return { items: rows.map(toRegion), total: await pageTotal(base, rows) };
 }
 
 export async function getRegion(db: Kysely<Database>, actor: Actor, id: number): Promise<Region> {

@@ -6,6 +6,7 @@ import { requirePermission, ROLE_LEVELS, type Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { AppError, notFound } from './errors.js';
 import { hashPassword, passwordStrongEnough } from './passwords.js';
+import { pageTotal } from './paging.js';
 
 export interface UserView {
   id: number;
@@ -79,7 +80,7 @@ export async function listUsers(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toUser), total: rows[0]?.total ?? 0 };
+  return { items: rows.map(toUser), total: await pageTotal(base, rows) };
 }
 
 export async function getUser(db: Kysely<Database>, actor: Actor, id: number): Promise<UserView> {

@@ -12,6 +12,7 @@ import { toSafeInt } from '../../db/connect.js';
 import type { Actor } from '../actor.js';
 import { notFound } from '../errors.js';
 import { fundInScope, unwrap } from './context.js';
+import { pageTotal } from '../paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -178,7 +179,7 @@ export async function listLoans(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };
+  return { items: rows.map(toSummary), total: await pageTotal(base, rows) };
 }
 
 export async function getLoan(db: Db, actor: Actor, fundId: number, loanId: number) {

@@ -26,6 +26,7 @@ import {
 import { amountOwedForMember } from './loan-queries.js';
 import { post } from './posting.js';
 import { fundCommand } from './fund-command.js';
+import { pageTotal } from '../paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -138,7 +139,7 @@ export async function listMembers(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map((r) => toMember(r, actor)), total: rows[0]?.total ?? 0 };
+  return { items: rows.map((r) => toMember(r, actor)), total: await pageTotal(base, rows) };
 }
 
 export async function getMember(

@@ -6,6 +6,7 @@ import { loadChart } from '../../db/repositories/ledger.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
 import { auditFund, fundInScope, voucherNo } from './context.js';
+import { pageTotal } from '../paging.js';
 
 /** Vouchers of a fund, newest first, each with its lines, total and 大写金额. */
 export async function listVouchers(
@@ -120,7 +121,7 @@ export async function listVouchers(
       })),
     };
   });
-  return { items, total: headers[0]?.total ?? 0 };
+  return { items, total: await pageTotal(base, headers) };
 }
 
 export async function getVoucher(

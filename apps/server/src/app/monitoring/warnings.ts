@@ -19,6 +19,7 @@ import { chinaToday, fundInScope } from '../books/context.js';
 import { fundIndicators } from './fund-indicators.js';
 import { loadIndicatorInput } from './indicator-input.js';
 import { reportDeadline } from './quarterly-reports.js';
+import { pageTotal } from '../paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -350,7 +351,7 @@ export async function listWarnings(
       firstSeenAt: r.first_seen_at.toISOString(),
       lastSeenAt: r.last_seen_at.toISOString(),
     })),
-    total: rows[0]?.total ?? 0,
+    total: await pageTotal(base, rows),
   };
 }
 
