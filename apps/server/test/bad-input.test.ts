@@ -2,12 +2,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { openBooks, registerMember, rid } from './support/books-fixture.js';
 import { isDate, sample, typeOf, type Operation, type Schema } from './support/openapi-sample.js';
+import { MAX_MOVEMENT_FEN } from '@huzhu/domain';
 
 /**
  * Bad input at every endpoint, generated from the OpenAPI document: malformed JSON, missing and
  * extra fields, wrong types, huge strings, negative and overflowing numbers, impossible dates and
  * injection strings. Every answer is a 4xx with a code and a Chinese message — never a 500 — and
- * a refused request writes nothing.
+ * a refused request writes nothing. Issue 17 added deep nesting (5,000 levels), huge amounts
+ * (2^53 − 1 fen, one fen above the movement limit) and far dates and periods (year 9999, 1900).
  */
 let t: TestApp;
 let token = '';
@@ -62,10 +64,24 @@ function badValues(schema: Schema): unknown[] {
             : ['abc', true];
   const extra: unknown[] = [];
   if (type === 'string') extra.push('x'.repeat(100_000));
-  if (type === 'integer' || type === 'number') extra.push(-1, 1e20, 1.5);
-  if (isDate(schema)) extra.push('2025-02-30', '2025-13-01');
+  if (type === 'integer' || type === 'number')
+    extra.push(-1, 1e20, 1.5, Number.MAX_SAFE_INTEGER, MAX_MOVEMENT_FEN + 1);
+  if (isDate(schema)) extra.push('2025-02-30', '2025-13-01', '9999-12-31', '1900-01-01');
+  if (isPeriod(schema)) extra.push('9999Q4', '9999-12', '1900');
   return [...wrongType, ...extra];
 }
+
+/** A year-leading period pattern (YYYY, YYYY-MM, YYYYQn) that is not a full date. */
+function isPeriod(schema: Schema): boolean {
+  return (
+    schema.pattern?.startsWith('^') === true &&
+    /\\d\{4\}(-|Q|\$|\|)/.test(schema.pattern) &&
+    !isDate(schema)
+  );
+}
+
+/** A body nested 5,000 levels deep (used to answer 500 at every endpoint). */
+const DEEP_JSON = `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`;
 
 function expand(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string) =>
@@ -112,6 +128,7 @@ it('every endpoint of the OpenAPI document refuses bad input with a code, and wr
           await send(method, url, '{"broken": ', true),
           `${method} ${path} malformed JSON`,
         );
+        expectRefused(await send(method, url, DEEP_JSON, true), `${method} ${path} deep nesting`);
         expectRefused(
           await send(method, url, { ...valid, unexpectedField: 1 }),
           `${method} ${path} extra field`,
