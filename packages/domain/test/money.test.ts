@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AmountOutOfRangeError,
   fen,
+  fenFromBigInt,
+  MAX_FUND_TOTAL_FEN,
+  MAX_MOVEMENT_FEN,
+  sumFen,
   formatRate,
   formatYuan,
   parseYuan,
   rateFromAnnualPercent,
   rateFromMonthlyPermille,
   roundHalfUpDiv,
-  sumFen,
   toChineseUppercase,
 } from '../src/money/index.js';
 
@@ -107,5 +111,16 @@ describe('rates', () => {
 
   it('refuses a rate that is not a whole number of basis points', () => {
     expect(() => rateFromAnnualPercent(8.405)).toThrow(/Invariant/);
+  });
+});
+
+describe('amount limits (issue 17.1)', () => {
+  it('a sum leaving the exact integer range is a named AmountOutOfRangeError, a fraction a bug', () => {
+    expect(() => sumFen([fen(Number.MAX_SAFE_INTEGER), fen(1)])).toThrow(AmountOutOfRangeError);
+    expect(() => fenFromBigInt(2n ** 60n)).toThrow(AmountOutOfRangeError);
+    expect(() => fen(1.5)).toThrow(/Invariant violated/);
+    expect(sumFen([fen(MAX_MOVEMENT_FEN), fen(MAX_MOVEMENT_FEN)])).toBe(2 * MAX_MOVEMENT_FEN);
+    // The limits leave room: 900 funds at the fund limit still sum exactly.
+    expect(Number.isSafeInteger(900 * MAX_FUND_TOTAL_FEN)).toBe(true);
   });
 });
