@@ -7,8 +7,8 @@ import type { Role } from '@huzhu/contract';
 const SUBMIT: readonly Role[] = ['township_officer', 'bookkeeper'];
 const REVIEW: readonly Role[] = ['county_officer'];
 const MANAGE: readonly Role[] = ['city_officer', 'county_officer', 'township_officer'];
-/** monitoring.manage, or books.write on the fund of the warning. */
-const WARNING_ACTIONS: readonly Role[] = [...MANAGE, 'bookkeeper', 'cashier'];
+/** The township, county and city officers: a village does not clear its own warnings. */
+const WARNING_ACTIONS: readonly Role[] = MANAGE;
 const THRESHOLDS: readonly Role[] = ['city_officer', 'county_officer'];
 
 /** reports.submit: generate and submit quarterly reports, ask for an unlock. */
