@@ -37,7 +37,7 @@ export function registerJsonDepthLimit(app: FastifyInstance): void {
       done(new AppError('json_too_deep', { maxDepth: MAX_JSON_DEPTH }), undefined);
       return;
     }
-    parse(request, text, done);
+    void parse(request, text, done);
   });
 }
 
