@@ -65,7 +65,9 @@ it('answers a request header too large with 431 and { code, message }', async ()
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => { resolve({ status: res.statusCode ?? 0, body }); });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+        });
       },
     );
     req.on('error', reject);
