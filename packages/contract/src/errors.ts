@@ -237,6 +237,11 @@ export const ERRORS = {
     status: 409,
     message: '该请求编号已用于另一笔不同的操作',
   },
+  // Infrastructure
+  database_unavailable: {
+    status: 503,
+    message: '数据库暂时无法连接，请稍后重试（已确认的操作不会丢失）',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, errorMessage, isErrorCode } from '@huzhu/contract';
 import { AppError } from '../app/errors.js';
+import { isDatabaseUnavailable } from '../db/connect.js';
 
 function statusOf(code: string): number {
   return isErrorCode(code) ? ERRORS[code].status : 400;
@@ -53,6 +54,19 @@ export function handleError(
       message: errorMessage('validation_failed'),
       details: { reason: error.message },
     });
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is away (restart, killed connection): nothing was acknowledged, retry later.
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply
+      .status(503)
+      .header('retry-after', '2')
+      .send({
+        code: 'database_unavailable',
+        message: errorMessage('database_unavailable'),
+        details: {},
+      });
     return;
   }
   request.log.error({ err: error }, 'unexpected error');
