@@ -8,6 +8,7 @@ import {
   chownSync,
   statSync,
   rmSync,
+  realpathSync,
 } from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -166,20 +167,22 @@ function supervise(
  * Starts the embedded PostgreSQL whose data lives under `dataDir/pg`, initialising it on first use.
  * Listens on a free loopback port only; fsync stays on. As root, PostgreSQL runs as the `postgres`
  * OS user (created when missing); what it cannot reach is moved where it can (postgres-root.ts).
- * A second process on the same data directory fails at once.
+ * A second process on the same data directory fails at once. `options.postgresDir`: other
+ * PostgreSQL binaries (tests: a copy inside a private directory).
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => undefined,
+  options: { postgresDir?: string } = {},
 ): Promise<EmbeddedDatabase> {
   const absDir = path.resolve(dataDir);
   const lock = lockDataDir(absDir);
   try {
-    const pgDir = path.join(absDir, 'pg');
+    let pgDir = path.join(absDir, 'pg');
     const passwordFile = path.join(absDir, 'pg-password');
     const logFile = path.join(absDir, 'postgres.log');
     mkdirSync(absDir, { recursive: true });
-    let pgRoot = await packagedPostgresDir();
+    let pgRoot = options.postgresDir ?? (await packagedPostgresDir());
     let runAs: RunAs | null = null;
     if (process.getuid?.() === 0) {
       runAs = postgresUser();
@@ -187,6 +190,8 @@ export async function startEmbeddedPostgres(
       chmodSync(absDir, statSync(absDir).mode | 0o711);
       pgRoot = reachableBinaries(pgRoot, runAs);
       reachableDataDir(absDir, runAs);
+      // PostgreSQL is given the link's target: it cannot pass through the private directory.
+      if (existsSync(pgDir)) pgDir = realpathSync(pgDir);
     }
     const initialised = existsSync(path.join(pgDir, 'PG_VERSION'));
     if (!initialised)

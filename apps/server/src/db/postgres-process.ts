@@ -22,7 +22,9 @@ export async function packagedPostgresDir(): Promise<string> {
   try {
     binaries = (await import(name)) as { postgres: string };
   } catch {
-    throw new Error(`找不到内置 PostgreSQL 程序包 ${name}，请重新运行 npm ci（或设置 DATABASE_URL）`);
+    throw new Error(
+      `找不到内置 PostgreSQL 程序包 ${name}，请重新运行 npm ci（或设置 DATABASE_URL）`,
+    );
   }
   return path.dirname(path.dirname(binaries.postgres));
 }
@@ -61,7 +63,10 @@ export async function runInitdb(
     });
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`内置数据库初始化失败（initdb 退出码 ${String(code)}）：${output.trim()}`));
+      else
+        reject(
+          new Error(`内置数据库初始化失败（initdb 退出码 ${String(code)}）：${output.trim()}`),
+        );
     });
   });
 }
@@ -106,7 +111,9 @@ export async function startPostgres(
       reject(spawnFailure(postgres, error));
     });
     void exited.then(() => {
-      reject(new Error(`内置数据库启动失败，详见 ${logFile} (embedded PostgreSQL failed to start)`));
+      reject(
+        new Error(`内置数据库启动失败，详见 ${logFile} (embedded PostgreSQL failed to start)`),
+      );
     });
   });
   return {

@@ -8,6 +8,7 @@ import {
   lstatSync,
   mkdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -64,9 +65,10 @@ function ensureSharedRoot(runAs: RunAs): string {
 /** The packaged binaries, or a copy of them under the shared directory when unreachable. */
 export function reachableBinaries(pgRoot: string, runAs: RunAs): string {
   if (canReach(runAs, path.join(pgRoot, 'bin', 'postgres'))) return pgRoot;
-  const version = (
-    JSON.parse(readFileSync(path.join(pgRoot, '..', 'package.json'), 'utf8')) as { version: string }
-  ).version;
+  const manifest = path.join(pgRoot, '..', 'package.json');
+  const version = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+    : createHash('sha256').update(pgRoot).digest('hex').slice(0, 12);
   const copy = path.join(ensureSharedRoot(runAs), `postgres-${version}`);
   if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
     const staging = `${copy}.partial-${String(process.pid)}`;
@@ -88,7 +90,7 @@ export function reachableDataDir(absDataDir: string, runAs: RunAs): void {
   const pgDir = path.join(absDataDir, 'pg');
   const linked = existsSync(pgDir) && lstatSync(pgDir).isSymbolicLink();
   if (linked || canReach(runAs, absDataDir)) {
-    if (linked && !canReach(runAs, pgDir)) throw cannotReach('数据目录', pgDir);
+    if (linked && !canReach(runAs, realpathSync(pgDir))) throw cannotReach('数据目录', pgDir);
     return;
   }
   if (existsSync(pgDir)) throw cannotReach('数据目录', pgDir);
