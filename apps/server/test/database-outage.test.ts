@@ -31,11 +31,11 @@ afterAll(async () => {
 /** Kills every backend of the test database except the killer's own, every `everyMs`. */
 function keepKillingBackends(database: string, everyMs: number) {
   const admin = new pg.Client({ connectionString: inject('testAdminUrl') });
-  let running = true;
+  const state = { running: true };
   let kills = 0;
   const done = (async () => {
     await admin.connect();
-    while (running) {
+    while (state.running) {
       const killed = await admin.query(
         'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
         [database],
@@ -47,7 +47,7 @@ function keepKillingBackends(database: string, everyMs: number) {
   })();
   return {
     stop: async () => {
-      running = false;
+      state.running = false;
       await done;
       return kills;
     },

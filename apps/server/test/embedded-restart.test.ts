@@ -31,9 +31,9 @@ it('answers 503 while the embedded PostgreSQL is down, then recovers', async () 
     url: '/api/v1/auth/login',
     payload: { username: 'bookkeeper', password: DEMO_PASSWORD },
   });
-  const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+  const headers = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
   const funds = await app.inject({ method: 'GET', url: '/api/v1/funds', headers });
-  const fundId = (funds.json() as { items: { id: number }[] }).items[0]?.id ?? 0;
+  const fundId = funds.json<{ items: { id: number }[] }>().items[0]?.id ?? 0;
   const post = (requestId: string) =>
     app.inject({
       method: 'POST',
@@ -53,12 +53,12 @@ it('answers 503 while the embedded PostgreSQL is down, then recovers', async () 
   const deadline = Date.now() + 60_000;
   for (;;) {
     const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
-    const state = `${String(health.statusCode)} ${String((health.json() as { database: string }).database)}`;
+    const state = `${String(health.statusCode)} ${health.json<{ database: string }>().database}`;
     if (seen.at(-1) !== state) seen.push(state);
     if (state === '503 down' && outagePosting === null) {
       const answer = await post(duringOutage);
       outagePosting = answer.statusCode;
-      expect((answer.json() as { code: string }).code).toBe('database_unavailable');
+      expect(answer.json<{ code: string }>().code).toBe('database_unavailable');
     }
     if (state === '200 up' && seen.includes('503 down')) break;
     if (Date.now() > deadline) throw new Error(`no recovery: ${seen.join(' → ')}`);

@@ -133,15 +133,16 @@ function supervise(
   logFile: string,
 ) {
   let current = first;
-  let stopping = false;
+  const state = { stopping: false };
+  const stopped = () => state.stopping;
   const watch = async () => {
     for (;;) {
       await current.exited;
-      if (stopping) return;
+      if (stopped()) return;
       appendFileSync(logFile, `[huzhu] PostgreSQL exited unexpectedly; restarting\n`);
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        if (stopping) return;
+        if (stopped()) return;
         const pidFile = path.join(pgDir, 'postmaster.pid');
         const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
         if (pid > 0 && processAlive(pid)) continue; // restarted from outside (pg_ctl restart)
@@ -157,7 +158,7 @@ function supervise(
   void watch();
   return {
     stop: async () => {
-      stopping = true;
+      state.stopping = true;
       await current.stop();
     },
   };
