@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pdftotext, soffice } from './support/required-tools.js';
 import { documentText } from './support/docx-text.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import {
@@ -113,9 +114,8 @@ it('the Word file holds the same figures and LibreOffice converts it to PDF', as
   expect(text).toContain('满意率 90.00%');
   const docx = path.join(dir, 'summary.docx');
   writeFileSync(docx, file);
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-  if (soffice === undefined) return;
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+  const office = soffice();
+  execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
     timeout: 120_000,
     env: { ...process.env, HOME: dir },
   });
@@ -125,8 +125,8 @@ it('the Word file holds the same figures and LibreOffice converts it to PDF', as
 }, 180_000);
 
 it('the quarterly monitoring report converts to PDF with the dashboard’s numbers', async () => {
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-  if (soffice === undefined || !existsSync('/usr/bin/pdftotext')) return;
+  const office = soffice();
+  const pdfText = pdftotext();
   const dashboard = (await t.call('GET', '/api/v1/indicators?period=2026Q3', county)).json<{
     total: { indicators: { fund_total: number } };
   }>();
@@ -137,15 +137,13 @@ it('the quarterly monitoring report converts to PDF with the dashboard’s numbe
   });
   const docx = path.join(dir, 'monitoring.docx');
   writeFileSync(docx, response.rawPayload);
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+  execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
     timeout: 120_000,
     env: { ...process.env, HOME: dir },
   });
-  const text = execFileSync(
-    '/usr/bin/pdftotext',
-    ['-layout', path.join(dir, 'monitoring.pdf'), '-'],
-    { encoding: 'utf8' },
-  );
+  const text = execFileSync(pdfText, ['-layout', path.join(dir, 'monitoring.pdf'), '-'], {
+    encoding: 'utf8',
+  });
   // Fund total in 万元 as the report writes it (e.g. 1,506.00).
   const wan = (dashboard.total.indicators.fund_total / 1_000_000).toLocaleString('en-US', {
     minimumFractionDigits: 2,

@@ -4,15 +4,7 @@ import { idCardCheckCharacter } from '@huzhu/domain';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import {
-  buttonName,
-  hasChromium,
-  openPage,
-  SCREENSHOTS,
-  serveApp,
-  WAIT,
-  CHROMIUM,
-} from './support/browser.js';
+import { buttonName, openPage, SCREENSHOTS, serveApp, WAIT } from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -22,10 +14,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * over-limit application shows every broken rule. Screenshots: apps/server/test-results/books-*.png.
  * Business dates are in 2026-10 (the server's clock is the real today, after that month).
  */
-
-if (!hasChromium) {
-  console.warn(`browser-books: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
-}
 
 /** A valid 身份证号 of a household born in 1975 (region 500229), with its check character. */
 function idCard(sequence: number): string {
@@ -39,7 +27,7 @@ const HOUSEHOLDS = [
   { name: '张建国', id: idCard(13), group: '二组' },
 ] as const;
 
-describe.skipIf(!hasChromium)('the books of a village fund in Chromium', () => {
+describe('the books of a village fund in Chromium', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
   let browser: Browser;

@@ -12,15 +12,7 @@ import {
   type Books,
 } from './support/books-fixture.js';
 import type { TestApp } from './support/test-app.js';
-import {
-  buttonName,
-  hasChromium,
-  openPage,
-  SCREENSHOTS,
-  serveApp,
-  WAIT,
-  CHROMIUM,
-} from './support/browser.js';
+import { buttonName, openPage, SCREENSHOTS, serveApp, WAIT } from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -32,10 +24,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * acknowledges the 逾期率过高 warning with a note. The server's clock is the real today (after
  * 2026Q3 ended). Screenshots: apps/server/test-results/monitoring-*.png.
  */
-
-if (!hasChromium) {
-  console.warn(`browser-monitoring: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
-}
 
 const PERIOD = '2026Q3';
 
@@ -59,7 +47,7 @@ function shown(value: IndicatorValue | undefined, display: 'yuan' | 'percent' | 
   return `${((value.numerator / value.denominator) * 100).toFixed(1)}%`;
 }
 
-describe.skipIf(!hasChromium)('monitoring in Chromium', () => {
+describe('monitoring in Chromium', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
   let t: TestApp;

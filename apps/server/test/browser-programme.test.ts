@@ -5,15 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
 import { openBooks, registerMember, rid, type Books } from './support/books-fixture.js';
 import type { TestApp } from './support/test-app.js';
-import {
-  buttonName,
-  hasChromium,
-  openPage,
-  SCREENSHOTS,
-  serveApp,
-  WAIT,
-  CHROMIUM,
-} from './support/browser.js';
+import { buttonName, openPage, SCREENSHOTS, serveApp, WAIT } from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -27,13 +19,9 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * Screenshots: apps/server/test-results/programme-*.png.
  */
 
-if (!hasChromium) {
-  console.warn(`browser-programme: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
-}
-
 const YEAR = new Date().getFullYear();
 
-describe.skipIf(!hasChromium)('the city’s programme in Chromium', () => {
+describe('the city’s programme in Chromium', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
   let t: TestApp;

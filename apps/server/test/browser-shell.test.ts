@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../src/demo/demo-organisation.js';
-import { hasChromium, openPage, SCREENSHOTS, serveApp, WAIT, CHROMIUM } from './support/browser.js';
+import { openPage, SCREENSHOTS, serveApp, WAIT } from './support/browser.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 /**
@@ -12,11 +12,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-db.js';
  * apps/server/test-results/ for a person to look at.
  */
 
-if (!hasChromium) {
-  console.warn(`browser-shell: ${CHROMIUM} is missing (apt-get install chromium); skipping.`);
-}
-
-describe.skipIf(!hasChromium)('web shell in Chromium', () => {
+describe('web shell in Chromium', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
   let browser: Browser;

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdftotext, soffice } from './support/required-tools.js';
 import type { PlanBody, PlanTableBody, PlanView } from '@huzhu/contract';
 import { fen, plan2012Example, type YearlyPlan } from '@huzhu/domain';
 import { countRows, createTestApp, type TestApp } from './support/test-app.js';
@@ -242,21 +243,19 @@ describe('the 2012 plan of the founding notice', () => {
     expect(sheet.getRow(5 + all.length + 1).getCell(1).text).toContain('未分配结余100万元');
     expect(sheet.pageSetup.orientation).toBe('landscape');
     // LibreOffice opens it: converted to PDF, the page shows the same totals.
-    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-    if (soffice === undefined || !existsSync('/usr/bin/pdftotext')) return;
+    const office = soffice();
+    const pdfText = pdftotext();
     const dir = mkdtempSync(path.join(tmpdir(), 'huzhu-att1-'));
     try {
       writeFileSync(path.join(dir, 'attachment-1.xlsx'), file.rawPayload);
       execFileSync(
-        soffice,
+        office,
         ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'attachment-1.xlsx')],
         { timeout: 120_000, env: { ...process.env, HOME: dir } },
       );
-      const text = execFileSync(
-        '/usr/bin/pdftotext',
-        ['-layout', path.join(dir, 'attachment-1.pdf'), '-'],
-        { encoding: 'utf8' },
-      );
+      const text = execFileSync(pdfText, ['-layout', path.join(dir, 'attachment-1.pdf'), '-'], {
+        encoding: 'utf8',
+      });
       expect(text).toContain('城口县');
       expect(text).toMatch(/4,100|4100/);
       expect(text).toMatch(/3,900|3900/);

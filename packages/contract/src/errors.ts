@@ -258,6 +258,11 @@ export const ERRORS = {
     status: 403,
     message: '风险预警须由乡镇或区县确认和处理，村级人员不能确认或解除',
   },
+  // Infrastructure
+  database_unavailable: {
+    status: 503,
+    message: '数据库暂时无法连接，请稍后重试（已确认的操作不会丢失）',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

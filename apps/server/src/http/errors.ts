@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, errorMessage, isErrorCode } from '@huzhu/contract';
 import { AmountOutOfRangeError } from '@huzhu/domain';
 import { AppError } from '../app/errors.js';
+import { isDatabaseUnavailable } from '../db/connect.js';
 
 function statusOf(code: string): number {
   return isErrorCode(code) ? ERRORS[code].status : 400;
@@ -62,6 +63,19 @@ export function handleError(
       message: errorMessage('validation_failed'),
       details: { reason: error.message },
     });
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is away (restart, killed connection): nothing was acknowledged, retry later.
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply
+      .status(503)
+      .header('retry-after', '2')
+      .send({
+        code: 'database_unavailable',
+        message: errorMessage('database_unavailable'),
+        details: {},
+      });
     return;
   }
   request.log.error({ err: error }, 'unexpected error');

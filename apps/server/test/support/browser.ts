@@ -6,12 +6,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { TestDatabase } from './test-db.js';
+import { chromiumPath } from './required-tools.js';
 
 /** Debian's Chromium, driven by playwright-core (`npx playwright install` cannot work here). */
-export const CHROMIUM = '/usr/bin/chromium';
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results');
-export const hasChromium = existsSync(CHROMIUM);
 export const WAIT = { timeout: 15_000 };
 
 /** antd puts a space between two Chinese characters of a button (入 社): match either way. */
@@ -43,7 +42,7 @@ export async function openPage(
   viewport = { width: 1440, height: 900 },
 ): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
