@@ -13,7 +13,7 @@ export interface DistributionRatios {
   readonly riskReservePercent: number;
 }
 
-/** The fund's bylaws parameters (章程), each [default] of DOMAIN.md, valid from `effectiveOn`. */
+/** The fund's bylaws parameters (章程), each [default] of docs/domain.md, valid from `effectiveOn`. */
 export interface Bylaws {
   readonly effectiveOn: IsoDate;
   /** Annual fee rate (占用费率) and the basis the bylaws quote it in. */
@@ -46,7 +46,7 @@ export interface Bylaws {
   readonly productivePurposes: readonly string[];
 }
 
-/** The DOMAIN.md defaults, in effect from 2006-01-01 (the programme's start). */
+/** The docs/domain.md defaults, in effect from 2006-01-01 (the programme's start). */
 export const DEFAULT_BYLAWS: Bylaws = {
   effectiveOn: isoDate('2006-01-01'),
   feeRateBpPerYear: rateFromMonthlyPermille(7),
