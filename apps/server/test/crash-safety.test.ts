@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 import { seedDemoOrganisation } from '../src/demo/demo-organisation.js';
+import { freePort } from './support/serve-process.js';
 
 /**
  * Crash safety: the server is killed (SIGKILL) in the middle of a stream of postings. After a
@@ -26,18 +26,6 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await db.drop();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
 
 async function startServer(port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { afterAll, expect, it } from 'vitest';
+import { freePort } from './support/serve-process.js';
 
 /**
  * The real `huzhu start` on the embedded PostgreSQL: data survives a SIGKILL and a restart, and a
@@ -18,18 +18,6 @@ afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
 
 function start(port: number): {
   child: ChildProcess;
