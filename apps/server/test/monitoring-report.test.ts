@@ -29,6 +29,7 @@ let county = '';
 let city = '';
 let wuxiCountyId = 0;
 let chengkouCountyId = 0;
+let dongHeOverdueLoan = 0;
 
 type Value = number | { numerator: number; denominator: number };
 interface Rolled {
@@ -158,7 +159,14 @@ beforeAll(async () => {
     on: '2026-04-02',
     amountFen: 10_000_000,
   });
-  await lend(dongHe, member(a, 0), [member(a, 1), member(a, 2)], 300_000, 2, '2026-05-10');
+  dongHeOverdueLoan = await lend(
+    dongHe,
+    member(a, 0),
+    [member(a, 1), member(a, 2)],
+    300_000,
+    2,
+    '2026-05-10',
+  );
   await lend(dongHe, member(a, 3), [member(a, 1), member(a, 2)], 500_000, 12, '2026-08-03');
 
   // 宝坪村: its own bookkeeper, board member and supervisor.
@@ -481,5 +489,51 @@ describe('huzhu indicators (CLI)', () => {
     expect(overdue).toMatch(/逾期率\s+37\.50%$/);
     expect(lines.find((l) => l.startsWith('fund_total '))).toMatch(/100,600\.00 元$/);
     expect(lines.find((l) => l.startsWith('cost_coverage '))).toMatch(/—$/);
+  });
+});
+
+describe("a quarter's report says what was true at its end", () => {
+  it('printed after the overdue loan is repaid in November, 2026Q3 equals the copy printed on 2026-10-01', async () => {
+    // A fresh login at each clock: moving the clock months back and forth ends sessions.
+    const printed = async (): Promise<MonitoringDoc> =>
+      getJson<MonitoringDoc>('/api/v1/monitoring-report?period=2026Q3', await t.login('county'));
+    const section = (doc: MonitoringDoc, heading: string) =>
+      doc.sections.find((s) => s.heading === heading);
+    const saved = t.clock.now;
+    try {
+      t.clock.now = new Date('2026-10-01T02:00:00Z');
+      const october = await printed();
+      const warnings = section(october, '四、风险预警');
+      const text = JSON.stringify(warnings);
+      // At 2026-09-30 东河村's 3,000.00 loan was overdue: the report's warnings say so.
+      expect(text).toContain('截至2026年9月30日');
+      expect(text).toContain('逾期率过高');
+      // In November the borrower repays everything; the live warnings clear.
+      t.clock.now = new Date('2026-11-27T06:00:00Z');
+      const keeper = await t.login('bookkeeper');
+      const quote = await dongHe.get(
+        `/loans/${String(dongHeOverdueLoan)}/quote?on=2026-11-20`,
+        keeper,
+      );
+      expect(quote.status).toBe(200);
+      const total = (quote.body as { totalFen: number }).totalFen;
+      const repaid = await dongHe.post(
+        `/loans/${String(dongHeOverdueLoan)}/repayments`,
+        { requestId: rid(), on: '2026-11-20', amountFen: total, method: 'cash' },
+        keeper,
+      );
+      expect(repaid.status, JSON.stringify(repaid.body)).toBe(200);
+      const live = await getJson<{ items: { code: string; fundId: number }[] }>(
+        `/api/v1/warnings?fundId=${String(dongHe.fundId)}&status=active`,
+        await t.login('county'),
+      );
+      expect(live.items.map((w) => w.code)).not.toContain('overdue_rate_high');
+      const november = await printed();
+      expect(november.figures).toEqual(october.figures);
+      for (const heading of ['四、风险预警', '六、典型案例候选'])
+        expect(section(november, heading), heading).toEqual(section(october, heading));
+    } finally {
+      t.clock.now = saved;
+    }
   });
 });

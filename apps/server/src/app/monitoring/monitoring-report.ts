@@ -33,7 +33,8 @@ import {
   reportDeadline,
   reportStatusBoard,
 } from './quarterly-reports.js';
-import { listWarnings } from './warnings.js';
+import { thresholdsFor } from './warnings.js';
+import { evaluateFundWarningsAsOf } from './warnings-as-of.js';
 import {
   childFigures,
   indicatorsByFund,
@@ -415,9 +416,9 @@ function warningsSection(f: ReportFacts): MonitoringSection {
     {
       kind: 'paragraph',
       text:
-        `截至${chineseDate(f.issuedOn)}，${f.scope.region.name}尚未解除的风险预警共 ${String(f.warnings.length)} 条，` +
+        `截至${chineseDate(periodEnd(f.period))}（季末），${f.scope.region.name}各互助社触发的风险预警共 ${String(f.warnings.length)} 条，` +
         `其中高风险 ${String(count('high'))} 条、中风险 ${String(count('medium'))} 条、低风险 ${String(count('low'))} 条。` +
-        '预警按各互助社当前账簿实时计算，阈值为所在区县的设置。',
+        '预警按各互助社季末账簿计算（此后的业务不影响本报告），阈值为所在区县的设置；当前预警及处理情况见系统“风险预警”页面。',
     },
   ];
   if (f.warnings.length > 0) {
@@ -436,7 +437,7 @@ function warningsSection(f: ReportFacts): MonitoringSection {
       moneyUnit: 'yuan',
       table: {
         title: '表3\u3000风险预警分类统计',
-        subtitle: `截至${chineseDate(f.issuedOn)}`,
+        subtitle: `截至${chineseDate(periodEnd(f.period))}`,
         columns: [
           column('name', '预警类型', 'text'),
           column('severity', '风险等级', 'text'),
@@ -456,7 +457,7 @@ function warningsSection(f: ReportFacts): MonitoringSection {
   }
   const high = f.warnings.filter((w) => w.severity === 'high');
   if (high.length === 0) {
-    blocks.push({ kind: 'paragraph', text: '没有尚未解除的高风险预警。' });
+    blocks.push({ kind: 'paragraph', text: '季末没有高风险预警。' });
   } else {
     const funds = townshipOf(f);
     const listed = high.slice(0, HIGH_WARNINGS_LISTED);
@@ -676,24 +677,31 @@ function notesSection(f: ReportFacts): MonitoringSection {
   };
 }
 
-async function activeWarnings(
+const SEVERITY_ORDER: Readonly<Record<WarningSeverity, number>> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The warnings of every fund in scope as its books stood at the end of the report's quarter, so a
+ * report reads the same whenever it is printed (the live list in the app is as of today).
+ */
+async function warningsAtPeriodEnd(
   db: Kysely<Database>,
-  actor: Actor,
-  regionId: number,
-  now: Date,
+  funds: readonly MonitoredFund[],
+  asOf: IsoDate,
 ): Promise<ActiveWarning[]> {
   const result: ActiveWarning[] = [];
-  const pageSize = 500;
-  for (let page = 1; ; page += 1) {
-    const { items, total } = await listWarnings(
-      db,
-      actor,
-      { regionId, status: 'active', page, pageSize },
-      now,
-    );
-    result.push(...items);
-    if (items.length < pageSize || result.length >= total) return result;
+  for (const fund of funds) {
+    const thresholds = await thresholdsFor(db, fund.path);
+    for (const w of await evaluateFundWarningsAsOf(db, fund.fundId, thresholds, asOf))
+      result.push({
+        fundId: fund.fundId,
+        fundName: fund.name,
+        county: fund.county,
+        code: w.code,
+        severity: w.severity,
+        message: w.message,
+      });
   }
+  return result.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /** The four quarters ending with `period`, oldest first. */
@@ -743,7 +751,7 @@ export async function buildMonitoringReport(
     children: childFigures(scope, mapOf(period), period),
     priorChildren: childFigures(scope, mapOf(previous), previous),
     trend,
-    warnings: await activeWarnings(db, actor, scope.region.id, now),
+    warnings: await warningsAtPeriodEnd(db, scope.funds, periodEnd(period)),
     board: await reportStatusBoard(db, actor, scope.region.id, period, now),
   };
   return {

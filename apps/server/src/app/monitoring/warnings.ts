@@ -1,12 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   DEFAULT_WARNING_THRESHOLDS,
-  computeFundIndicators,
-  evaluateWarnings,
-  previousPeriod,
-  quarterOf,
   validateWarningThresholds,
-  type IsoDate,
   type WarningThresholds,
 } from '@huzhu/domain';
 import type { Database } from '../../db/schema.js';
@@ -14,11 +9,8 @@ import { findRegionInScope, regionLineage } from '../../db/repositories/regions.
 import { requirePermission, type Actor } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { AppError, notFound } from '../errors.js';
-import { bylawsOn } from '../books/bylaws-store.js';
 import { chinaToday, fundInScope } from '../books/context.js';
-import { fundIndicators } from './fund-indicators.js';
-import { loadIndicatorInput } from './indicator-input.js';
-import { reportDeadline } from './quarterly-reports.js';
+import { evaluateFundWarningsAsOf } from './warnings-as-of.js';
 import { pageTotal } from '../paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -109,72 +101,8 @@ export async function refreshFundWarnings(
       .where('f.id', '=', fundId)
       .forUpdate('f')
       .executeTakeFirstOrThrow();
-    const today = chinaToday(now);
-    const quarter = quarterOf(today);
-    const input = await loadIndicatorInput(trx, fundId, today);
-    const fundInput = { period: quarter, asOf: today, ...input };
-    const indicators = computeFundIndicators(fundInput);
-    const previous = await fundIndicators(trx, fundId, previousPeriod(quarter));
-    const bylaws = await bylawsOn(trx, fundId, today);
-    const duplicates = await trx
-      .selectFrom('member as m')
-      .select('m.id')
-      .where('m.fund_id', '=', fundId)
-      .where('m.exited_on', 'is', null)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('member as o')
-            .select('o.id')
-            .whereRef('o.id_card_no', '=', 'm.id_card_no')
-            .whereRef('o.fund_id', '<>', 'm.fund_id')
-            .where('o.exited_on', 'is', null),
-        ),
-      )
-      .execute();
-    const assembly = await trx
-      .selectFrom('assembly_meeting')
-      .select((eb) => eb.fn.max('held_on').as('last'))
-      .where('fund_id', '=', fundId)
-      .executeTakeFirst();
-    const lastQuarter = previousPeriod(quarter);
-    const report = await trx
-      .selectFrom('quarterly_report')
-      .select(['submitted_at'])
-      .where('fund_id', '=', fundId)
-      .where('period', '=', lastQuarter)
-      .executeTakeFirst();
-    const deadline = reportDeadline(lastQuarter);
-    const submittedOn =
-      report?.submitted_at === null || report === undefined
-        ? null
-        : chinaToday(report.submitted_at);
-    const reportLate = submittedOn === null ? today > deadline : submittedOn > deadline;
-    const unapproved = await sql<{ id: number }>`
-      SELECT l.id FROM loan l WHERE l.fund_id = ${fundId} AND l.disbursed_on IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM loan_step s WHERE s.loan_id = l.id AND s.step = 'publicize')`.execute(
-      trx,
-    );
-    const warnings = evaluateWarnings(
-      {
-        fund: fundInput,
-        indicators,
-        params: {
-          cashLimitFen: bylaws.cashLimitFen,
-          firstLoanLimitFen: bylaws.firstLoanLimitFen,
-          laterLoanLimitFen: bylaws.laterLoanLimitFen,
-          productivePurposes: bylaws.productivePurposes,
-        },
-        previousQuarterUtilization: previous.values.utilization_rate,
-        flags: {
-          sameIdCardInOtherFund: duplicates.map((d) => String(d.id)),
-          lastAssemblyOn: (assembly?.last ?? null) as IsoDate | null,
-          reportLate,
-          disbursedBeforeApproval: unapproved.rows.map((r) => String(r.id)),
-        },
-      },
-      await thresholdsFor(trx, fund.path),
-    );
+    const thresholds = await thresholdsFor(trx, fund.path);
+    const warnings = await evaluateFundWarningsAsOf(trx, fundId, thresholds, chinaToday(now));
     const existing = await trx
       .selectFrom('fund_warning')
       .selectAll()
