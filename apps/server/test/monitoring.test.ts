@@ -269,3 +269,56 @@ describe('warnings', () => {
     expect(read.json()).toMatchObject({ overdueRatePercent: 3, maxDpdDays: 90 });
   });
 });
+
+describe('a returned, corrected report', () => {
+  it('keeps its first on-time submission: not late, shown as 更正重报', async () => {
+    const saved = t.clock.now;
+    const at = async (iso: string, username: string): Promise<string> => {
+      t.clock.now = new Date(iso);
+      return t.login(username);
+    };
+    const submit = async (token: string) =>
+      t.call('POST', `/api/v1/funds/${String(books.fundId)}/quarterly-reports/submit`, token, {
+        period: '2026Q2',
+      });
+    try {
+      // Handed in on 2026-07-03, two days before the deadline.
+      const first = await submit(await at('2026-07-03T02:00:00Z', 'bookkeeper'));
+      expect(first.json()).toMatchObject({ status: 'submitted', late: false, corrected: false });
+      const reportId = first.json<{ id: number }>().id;
+      const returned = await t.call(
+        'POST',
+        `/api/v1/quarterly-reports/${String(reportId)}/decision`,
+        await at('2026-07-04T02:00:00Z', 'county'),
+        { action: 'return', reason: '户数填写有误，请核对后重报' },
+      );
+      expect(returned.json()).toMatchObject({ status: 'returned' });
+      // Corrected and resubmitted in November, long after the deadline.
+      const again = await submit(await at('2026-11-20T02:00:00Z', 'bookkeeper'));
+      expect(again.json()).toMatchObject({
+        status: 'submitted',
+        late: false,
+        corrected: true,
+        firstSubmittedAt: '2026-07-03T02:00:00.000Z',
+        submittedAt: '2026-11-20T02:00:00.000Z',
+      });
+      const board = await t.call(
+        'GET',
+        '/api/v1/report-status?period=2026Q2',
+        await at('2026-11-20T03:00:00Z', 'county'),
+      );
+      const item = board
+        .json<{ items: { fundId: number; late: boolean; corrected: boolean }[] }>()
+        .items.find((i) => i.fundId === books.fundId);
+      expect(item).toMatchObject({
+        late: false,
+        corrected: true,
+        firstSubmittedOn: '2026-07-03',
+        submittedOn: '2026-11-20',
+      });
+      expect(board.json<{ summary: { late: number } }>().summary.late).toBe(0);
+    } finally {
+      t.clock.now = saved;
+    }
+  });
+});

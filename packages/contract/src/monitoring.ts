@@ -39,8 +39,12 @@ export const QuarterlyReportView = z.object({
   indicators: z.record(z.string(), z.unknown()),
   generatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** The first submission, kept through return and resubmission; lateness is judged on it. */
+  firstSubmittedAt: z.string().nullable(),
   deadline: z.string(),
   late: z.boolean(),
+  /** 更正重报: submitted again after the county returned or unlocked it. */
+  corrected: z.boolean(),
   source: z.enum(['online', 'package']),
   returnedReason: z.string().nullable(),
   events: z.array(
@@ -83,7 +87,9 @@ export const StatusBoard = z.object({
       reportId: z.number().int().nullable(),
       status: z.enum([...REPORT_STATUSES, 'missing']),
       submittedOn: z.string().nullable(),
+      firstSubmittedOn: z.string().nullable(),
       late: z.boolean(),
+      corrected: z.boolean(),
       missing: z.boolean(),
     }),
   ),

@@ -286,6 +286,12 @@ export interface QuarterlyReportTable {
   indicators: ColumnType<unknown, string, string>;
   generated_at: ColumnType<Date, Date | string, Date | string>;
   submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the report was first handed in; kept through return and resubmission (0014). */
+  first_submitted_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
   submitted_by: number | null;
   source: ColumnType<'online' | 'package', 'online' | 'package' | undefined, 'online' | 'package'>;
   package_checksum: string | null;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import {
   addDays,
   nextPeriod,
@@ -44,6 +44,25 @@ async function actorName(trx: Transaction<Database>, actor: Actor): Promise<stri
     .where('id', '=', actor.userId)
     .executeTakeFirst();
   return row?.display_name ?? actor.username;
+}
+
+/** Sets first_submitted_at on the first submission only. */
+export function firstSubmission(now: Date): RawBuilder<Date> {
+  return sql<Date>`COALESCE(first_submitted_at, ${now})`;
+}
+
+/** 逾期报送: judged on the first submission, so a corrected resubmission is not late. */
+export function submissionLate(firstSubmittedAt: Date | null, period: Period): boolean {
+  return firstSubmittedAt !== null && chinaToday(firstSubmittedAt) > reportDeadline(period);
+}
+
+/** 更正重报: submitted again after a return or an unlock. */
+function isCorrected(firstSubmittedAt: Date | null, submittedAt: Date | null): boolean {
+  return (
+    firstSubmittedAt !== null &&
+    submittedAt !== null &&
+    submittedAt.getTime() > firstSubmittedAt.getTime()
+  );
 }
 
 async function recordEvent(
@@ -159,6 +178,7 @@ export async function submitReport(
       .set({
         status: 'submitted',
         submitted_at: now,
+        first_submitted_at: firstSubmission(now),
         submitted_by: actor.userId > 0 ? actor.userId : null,
         returned_reason: null,
       })
@@ -364,10 +384,10 @@ export async function getReport(db: Kysely<Database>, actor: Actor, reportId: nu
     indicators: row.indicators as Record<string, unknown>,
     generatedAt: row.generated_at.toISOString(),
     submittedAt: row.submitted_at?.toISOString() ?? null,
+    firstSubmittedAt: row.first_submitted_at?.toISOString() ?? null,
     deadline: reportDeadline(row.period as Period),
-    late:
-      row.submitted_at !== null &&
-      chinaToday(row.submitted_at) > reportDeadline(row.period as Period),
+    late: submissionLate(row.first_submitted_at, row.period as Period),
+    corrected: isCorrected(row.first_submitted_at, row.submitted_at),
     source: row.source,
     returnedReason: row.returned_reason,
     events: events.map((e) => ({
@@ -428,6 +448,7 @@ export async function reportStatusBoard(
       'q.id as report_id',
       'q.status',
       'q.submitted_at',
+      'q.first_submitted_at',
     ])
     .where('v.path', 'like', `${path}%`)
     .orderBy('c.code')
@@ -446,7 +467,9 @@ export async function reportStatusBoard(
       reportId: r.report_id,
       status: r.status ?? ('missing' as const),
       submittedOn,
-      late: submittedOn !== null && submittedOn > deadline,
+      firstSubmittedOn: r.first_submitted_at === null ? null : chinaToday(r.first_submitted_at),
+      late: submissionLate(r.first_submitted_at, period),
+      corrected: isCorrected(r.first_submitted_at, r.submitted_at),
       missing: submittedOn === null && today > deadline,
     };
   });

@@ -22,7 +22,7 @@ import {
 } from '../package/import-fund.js';
 import { schemaProblems } from '../package/validate-package.js';
 import { fundIndicators } from './fund-indicators.js';
-import { endedQuarter, type ReportStatus } from './quarterly-reports.js';
+import { endedQuarter, firstSubmission, type ReportStatus } from './quarterly-reports.js';
 
 type Trx = Transaction<Database>;
 
@@ -248,13 +248,17 @@ export async function importReportPackage(
         ? (
             await trx
               .insertInto('quarterly_report')
-              .values({ fund_id: fund.id, period, ...values })
+              .values({ fund_id: fund.id, period, ...values, first_submitted_at: now })
               .returning('id')
               .executeTakeFirstOrThrow()
           ).id
         : existing.id;
     if (existing !== undefined)
-      await trx.updateTable('quarterly_report').set(values).where('id', '=', reportId).execute();
+      await trx
+        .updateTable('quarterly_report')
+        .set({ ...values, first_submitted_at: firstSubmission(now) })
+        .where('id', '=', reportId)
+        .execute();
     const from: ReportStatus | null = existing?.status ?? null;
     await trx
       .insertInto('quarterly_report_event')

@@ -67,13 +67,15 @@ async function lastQuarterReportLate(db: Db, fundId: number, asOf: IsoDate): Pro
   const lastQuarter = previousPeriod(quarterOf(asOf));
   const report = await db
     .selectFrom('quarterly_report')
-    .select(['submitted_at'])
+    .select(['first_submitted_at'])
     .where('fund_id', '=', fundId)
     .where('period', '=', lastQuarter)
     .executeTakeFirst();
   const deadline = reportDeadline(lastQuarter);
   const submittedOn =
-    report?.submitted_at === null || report === undefined ? null : chinaToday(report.submitted_at);
+    report?.first_submitted_at === null || report === undefined
+      ? null
+      : chinaToday(report.first_submitted_at);
   const inBy = submittedOn !== null && submittedOn <= asOf ? submittedOn : null;
   return inBy === null ? asOf > deadline : inBy > deadline;
 }

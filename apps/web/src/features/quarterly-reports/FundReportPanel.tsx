@@ -99,6 +99,7 @@ export function FundReportPanel({ fundId, village }: { fundId: number; village: 
             <Space size={8} wrap>
               <ReportStatusTag status={item.status} />
               {item.late ? <Tag color="red">逾期报送</Tag> : null}
+              {item.corrected ? <Tag color="blue">更正重报</Tag> : null}
               {item.missing ? <Tag color="red">逾期未报</Tag> : null}
               <Typography.Text type="secondary">
                 报送截止 <DateText value={board.data?.deadline ?? null} />

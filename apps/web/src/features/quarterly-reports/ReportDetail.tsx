@@ -290,13 +290,19 @@ export function ReportDetail({ report }: { report: QuarterlyReport }) {
                 <Space size={4}>
                   <ReportStatusTag status={report.status} />
                   {report.late ? <Tag color="red">逾期报送</Tag> : null}
+                  {report.corrected ? <Tag color="blue">更正重报</Tag> : null}
                 </Space>
               ),
             },
             { key: 'deadline', label: '报送截止', children: <DateText value={report.deadline} /> },
             {
+              key: 'firstSubmittedAt',
+              label: '首次报送时间',
+              children: <DateText value={report.firstSubmittedAt} time />,
+            },
+            {
               key: 'submittedAt',
-              label: '提交时间',
+              label: report.corrected ? '最近报送时间' : '提交时间',
               children: <DateText value={report.submittedAt} time />,
             },
             {

@@ -103,12 +103,13 @@ export function StatusBoardPanel({ region }: { region: Region }) {
       render: (_: unknown, item) =>
         item.missing ? (
           <Tag color="red">逾期未报</Tag>
-        ) : item.late ? (
-          <Tag color="orange">逾期报送</Tag>
         ) : item.submittedOn === null ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <Tag color="green">按时</Tag>
+          <Space size={4}>
+            {item.late ? <Tag color="orange">逾期报送</Tag> : <Tag color="green">按时</Tag>}
+            {item.corrected ? <Tag color="blue">更正重报</Tag> : null}
+          </Space>
         ),
     },
     {
