@@ -280,7 +280,9 @@ describe('monitoring report (监测报告)', () => {
     expect(text).toContain(
       `逾期率由上季度的 0.00% 上升到 ${percent(v.overdue_rate)}，上升 37.50 个百分点`,
     );
-    expect(text).toContain(`PAR30由上季度的 0.00% 上升到 ${percent(v.par30)}`);
+    expect(text).toContain(
+      `30天以上逾期借款率（PAR30）由上季度的 0.00% 上升到 ${percent(v.par30)}`,
+    );
     expect(text).toContain('本季度发放借款 1 笔、金额 0.50 万元');
     // The city sees the same county with the same numbers.
     const byCity = await getJson<MonitoringDoc>(
@@ -289,7 +291,7 @@ describe('monitoring report (监测报告)', () => {
     );
     expect(byCity.figures).toEqual(doc.figures);
     // Lagging funds, late and missing reports, typical-case candidates with their figures.
-    expect(text).toContain('PAR30 最高的：东河村扶贫互助社（37.50%）');
+    expect(text).toContain('30天以上逾期借款率最高的：东河村扶贫互助社（37.50%）');
     expect(text).toContain('逾期报送 1 个');
     expect(text).toContain('未报 3 个');
     // 东河村 has an overdue loan: not a typical case; the county has no other lending fund.
@@ -390,7 +392,14 @@ describe('indicator table (监测指标表)', () => {
     const dashboard = await getJson<Breakdown>('/api/v1/indicators?period=2026Q3', county);
     expect(model.columns).toHaveLength(2 + 29);
     expect(model.columns.map((c) => c.title)).toEqual(
-      expect.arrayContaining(['乡镇', '互助社数', '会员户数', '资金使用率', '逾期率', 'PAR30']),
+      expect.arrayContaining([
+        '乡镇',
+        '互助社数',
+        '会员户数',
+        '资金使用率',
+        '逾期率',
+        '30天以上逾期借款率',
+      ]),
     );
     expect(model.rows.map((r) => r.name)).toEqual(dashboard.children.map((c) => c.name));
     dashboard.children.forEach((child, i) => {

@@ -467,7 +467,10 @@ describe('INDICATOR_DEFINITIONS', () => {
   it('names every §8 code with its kind', () => {
     expect(INDICATOR_CODES).toHaveLength(29);
     expect(Object.keys(INDICATOR_DEFINITIONS).sort()).toEqual([...INDICATOR_CODES].sort());
-    expect(INDICATOR_DEFINITIONS.par30).toMatchObject({ name: 'PAR30', kind: 'ratio' });
+    expect(INDICATOR_DEFINITIONS.par30).toMatchObject({
+      name: '30天以上逾期借款率',
+      kind: 'ratio',
+    });
     expect(INDICATOR_DEFINITIONS.members.name).toBe('会员户数');
     expect(INDICATOR_DEFINITIONS.cost_coverage.name).toBe('自负盈亏率');
     expect(INDICATOR_DEFINITIONS.fund_total.kind).toBe('money');

@@ -224,7 +224,7 @@ export const DEFAULT_EVALUATION_SCHEME: EvaluationScheme = {
         ),
         auto(
           'par30',
-          'PAR30',
+          '30天以上逾期借款率',
           5,
           'par30',
           below(

@@ -75,7 +75,10 @@ export const INDICATOR_DEFINITIONS: Readonly<Record<IndicatorCode, IndicatorDefi
   ),
   overdue_balance: money('逾期余额', '逾期天数 ≥ 1 的未核销借款的未还本金'),
   overdue_rate: ratio('逾期率', '逾期余额 ÷ 借款余额'),
-  par30: ratio('PAR30', '逾期天数 > 30 的未核销借款的未还本金 ÷ 借款余额'),
+  par30: ratio(
+    '30天以上逾期借款率',
+    '逾期天数 > 30 的未核销借款的未还本金 ÷ 借款余额（国际通称 PAR30）',
+  ),
   written_off: money('核销', '期末前累计核销的借款本金'),
   loss_rate: ratio('损失率', '累计核销本金 ÷ 累计发放金额'),
   fee_income: money('占用费收入', '本期收到的占用费与逾期占用费（430101、430102，不含年终结转）'),

@@ -246,7 +246,7 @@ function summarySection(f: ReportFacts): MonitoringSection {
       `本季度到期本金 ${formatWan(v.due_principal)} 万元，${ratioChange('按期还款率', p.on_time_rate, v.on_time_rate)}；` +
       `${ratioChange('累计回收率', p.recovery_rate, v.recovery_rate)}。` +
       `季末逾期余额 ${formatWan(v.overdue_balance)} 万元，${ratioChange('逾期率', p.overdue_rate, v.overdue_rate)}；` +
-      `${ratioChange('PAR30', p.par30, v.par30)}。` +
+      `${ratioChange('30天以上逾期借款率（PAR30）', p.par30, v.par30)}。` +
       `累计核销借款 ${formatWan(v.written_off)} 万元，损失率 ${formatPercent(v.loss_rate)}。`,
   });
   if (f.children.length > 1 || f.scope.children.some((c) => c.kind === 'region'))
@@ -535,7 +535,7 @@ function laggingSection(f: ReportFacts): MonitoringSection {
   };
   mark(onTime, '按期还款率低');
   mark(recovery, '累计回收率低');
-  mark(par, 'PAR30高');
+  mark(par, '30天以上逾期借款率高');
   const names = (list: FundFigures[], code: 'on_time_rate' | 'recovery_rate' | 'par30'): string =>
     list.length === 0
       ? '无'
@@ -545,9 +545,9 @@ function laggingSection(f: ReportFacts): MonitoringSection {
       kind: 'paragraph',
       text:
         reasons.size === 0
-          ? '本季度没有按期还款率或累计回收率低于 100%、或 PAR30 大于 0 的互助社。'
+          ? '本季度没有按期还款率或累计回收率低于 100%、或30天以上逾期借款率大于 0 的互助社。'
           : `按期还款率最低的互助社：${names(onTime, 'on_time_rate')}；累计回收率最低的：${names(recovery, 'recovery_rate')}；` +
-            `PAR30 最高的：${names(par, 'par30')}。`,
+            `30天以上逾期借款率最高的：${names(par, 'par30')}。`,
     },
   ];
   if (reasons.size > 0) {
@@ -564,7 +564,7 @@ function laggingSection(f: ReportFacts): MonitoringSection {
           column('on_time_rate', '按期还款率', 'ratio'),
           column('recovery_rate', '累计回收率', 'ratio'),
           column('overdue_rate', '逾期率', 'ratio'),
-          column('par30', 'PAR30', 'ratio'),
+          column('par30', '30天以上逾期借款率', 'ratio'),
           column('why', '列入原因', 'text'),
         ],
         rows: [...reasons.values()].map(({ item, why }) => ({

@@ -110,7 +110,7 @@ export async function buildAnnualSummary(
         text:
           `本年到期本金 ${formatWan(v.due_principal)} 万元，按期还款率 ${formatPercent(v.on_time_rate)}；` +
           `累计回收率 ${formatPercent(v.recovery_rate)}；逾期余额 ${formatWan(v.overdue_balance)} 万元，` +
-          `逾期率 ${formatPercent(v.overdue_rate)}，PAR30 ${formatPercent(v.par30)}；累计核销 ${formatWan(v.written_off)} 万元，` +
+          `逾期率 ${formatPercent(v.overdue_rate)}，30天以上逾期借款率 ${formatPercent(v.par30)}；累计核销 ${formatWan(v.written_off)} 万元，` +
           `损失率 ${formatPercent(v.loss_rate)}。`,
       },
       {
